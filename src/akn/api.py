@@ -1,0 +1,54 @@
+"""The library entry point publishing systems call: the same path as the command line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ConversionError, ValidationError
+
+#: output formats and the file extensions that select them
+FORMATS = {"akn": (".xml", ".akn"), "html": (".html", ".htm"), "text": (".md", ".txt")}
+
+
+def format_for_path(path: str | Path) -> str | None:
+    """The output format an output file's extension asks for, if any."""
+    suffix = Path(str(path)).suffix.lower()
+    return next((fmt for fmt, exts in FORMATS.items() if suffix in exts), None)
+
+
+def convert(text: str | bytes, to: str = "akn", *, validate: bool = True, filename: str | None = None,
+            symbol: str | None = None, date: str | None = None, lang: str | None = None,
+            warnings: list[str] | None = None) -> str:
+    """Convert one resolution given as extracted text (or AKN XML) into ``to`` ("akn", "html", "text").
+
+    ``symbol``, ``date`` (ISO adoption date) and ``lang`` supply metadata the text lacks.
+    Warnings are appended to ``warnings`` when a list is given. Raises
+    :class:`akn.errors.ConversionError` for input that is not a readable resolution and
+    :class:`akn.errors.ValidationError` when the AKN produced does not validate.
+    """
+    from .readers.text import read_text
+
+    if to not in FORMATS:
+        raise ConversionError(f"unknown output format {to!r}: choose from {', '.join(FORMATS)}")
+    result = read_text(text, filename=filename, symbol=symbol, date=date, lang=lang)
+    if warnings is not None:
+        warnings.extend(result.warnings)
+    return render(result.resolution, to, validate=validate)
+
+
+def render(resolution, to: str, *, validate: bool = True) -> str:
+    """A model rendered in a format; AKN output is validated unless ``validate`` is False."""
+    if to == "akn":
+        from .writers.akn import write_akn
+
+        data = write_akn(resolution)
+        if validate:
+            from .validate import validate_bytes
+
+            problems = validate_bytes(data)
+            if problems:
+                raise ValidationError(
+                    f"the AKN produced is not schema-valid: {problems[0]}", problems=problems,
+                    line=problems[0].line,
+                )
+        return data.decode("utf-8")
+    raise ConversionError(f"output format {to!r} is not available yet")

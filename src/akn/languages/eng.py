@@ -1,0 +1,48 @@
+"""English."""
+from __future__ import annotations
+
+TABLE = dict(
+    code="eng",
+    name="English",
+    organs={
+        "GA": ("General Assembly",),
+        "SC": ("Security Council",),
+        "ECOSOC": ("Economic and Social Council",),
+        "HRC": ("Human Rights Council",),
+    },
+    formulas={
+        "GA": ("The General Assembly",),
+        "SC": ("The Security Council",),
+        "ECOSOC": ("The Economic and Social Council",),
+        "HRC": ("The Human Rights Council",),
+    },
+    months=("january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december"),
+    masthead={
+        "distribution": r"^Distr\.?\s*:?\s*(General|Limited|Restricted)\b",
+        "session": r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th))\s+(?:special\s+|emergency\s+special\s+)?session\b",
+        "agenda_item": r"^Agenda\s+items?\s+\d",
+        "status": r"^\(?(?:Resolution|Decision)s?\s+adopted\s+by\s+the\b",
+        "committee": r"^\[.*\]$",
+        "adoption": r"^Adopted\s+(?:by|at)\b",
+    },
+    closing={
+        "meeting": r"^\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b",
+        "adopted": r"^Adopted\s+(?:by\s+the\s+[A-Z][\w ]+?\s+)?at\s+(?:its\s+)?(?P<meeting>\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)",
+        "heading": r"^Resolution\s+(?P<number>\d+\s*\(\d{4}\))(?:\s+of\s+(?P<date>.+?))?\s*$",
+    },
+    decision_opening=r"^At\s+its\s+\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b",
+    phrase_extenders=frozenset(
+        "also further furthermore moreover again once strongly firmly deeply gravely seriously "
+        "in mind note into account consideration with appreciation concern satisfaction regret "
+        "deep grave profound alarm upon on".split()
+    ),
+    preamble_openers=frozenset(
+        "aware mindful conscious convinced concerned deeply gravely seriously alarmed noting "
+        "bearing guided cognizant desirous determined committed recognizing reaffirming "
+        "acknowledging emphasizing stressing underlining affirming welcoming recalling "
+        "considering believing expressing taking having further also fully".split()
+    ),
+    annex=r"^Annex(?:es)?(?:\s+[IVXLC]+|\s+\d+)?\s*\.?$",
+    small_words=frozenset("of the a an and to in for on its their by with at from".split()),
+)

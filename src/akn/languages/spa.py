@@ -1,0 +1,46 @@
+"""Spanish."""
+from __future__ import annotations
+
+TABLE = dict(
+    code="spa",
+    name="español",
+    organs={
+        "GA": ("Asamblea General",),
+        "SC": ("Consejo de Seguridad",),
+        "ECOSOC": ("Consejo Económico y Social",),
+        "HRC": ("Consejo de Derechos Humanos",),
+    },
+    formulas={
+        "GA": ("La Asamblea General",),
+        "SC": ("El Consejo de Seguridad",),
+        "ECOSOC": ("El Consejo Económico y Social",),
+        "HRC": ("El Consejo de Derechos Humanos",),
+    },
+    months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+            "septiembre", "octubre", "noviembre", "diciembre"),
+    masthead={
+        "distribution": r"^Distr\.?\s*:?\s*(general|limitada|reservada)\b",
+        "session": r"^[A-ZÉ][\w\-áéíóú]+\s+período\s+de\s+sesiones\b",
+        "agenda_item": r"^Temas?\s+\d+\s+del\s+programa",
+        "status": r"^\(?(?:Resolución|Decisión)\s+aprobada\s+por\b",
+        "committee": r"^\[.*\]$",
+        "adoption": r"^Aprobada\s+(?:por|en)\b",
+    },
+    closing={
+        "meeting": r"^\d+(?:a|ª)\.?\s+sesión(?:\s+plenaria)?\b",
+        "adopted": r"^Aprobada\s+(?:por\s+el\s+[A-Z][\w ]+?\s+)?en\s+(?:su\s+)?(?P<meeting>\d+(?:a|ª)\.?\s+sesión(?:\s+plenaria)?)",
+        "heading": r"^Resolución\s+(?P<number>\d+\s*\(\d{4}\))(?:\s+de\s+(?P<date>.+?))?\s*$",
+    },
+    decision_opening=r"^En\s+su\s+\d+(?:a|ª)\.?\s+sesión(?:\s+plenaria)?\b",
+    phrase_extenders=frozenset(
+        "también además asimismo nuevamente profundamente gravemente firmemente "
+        "nota cuenta consideración con reconocimiento preocupación satisfacción".split()
+    ),
+    preamble_openers=frozenset(
+        "consciente convencida preocupada profundamente gravemente alarmada observando guiada "
+        "considerando recordando reafirmando reconociendo destacando acogiendo subrayando "
+        "teniendo tomando expresando habiendo decidida resuelta".split()
+    ),
+    annex=r"^Anexo(?:s)?(?:\s+[IVXLC]+|\s+\d+)?\s*\.?$",
+    small_words=frozenset("de la el los las del y a en para por con su sus".split()),
+)

@@ -1,0 +1,1 @@
+"""Readers turn a format into the document model (:mod:`akn.model`)."""

@@ -1,0 +1,228 @@
+"""Text reader: a resolution as extracted text (PDF dump, markdown, web copy) -> the model.
+
+The reader is a pipeline of small passes (see DESIGN in docs/profile.md): decode and split lines,
+lift front matter, remove page furniture, lift footnote bodies, read the masthead, unwrap the
+rest into blocks, read the structure, and resolve metadata. Each pass sees only what the one
+before left.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...errors import ConversionError, MetadataError
+from ...languages import Language, detect_language, get_language
+from ...model import Inline, MastheadLine, Metadata, Resolution, Text, plain_text
+from ...naming import kind_from_symbol, number_from_symbol, organ_from_symbol, symbol_from_filename
+from .blocks import unwrap
+from .footnotes import lift_footnotes
+from .furniture import remove_page_furniture
+from .inlines import InlineParser
+from .lines import Line, decode, lift_front_matter, split_lines
+from .masthead import read_masthead
+from .structure import closing_inlines, read_structure
+from .web import clean_web_text
+
+
+@dataclass
+class ReadResult:
+    """The model, and what the reader wants the caller to know (warnings, dropped text)."""
+
+    resolution: Resolution
+    warnings: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+def read_text(
+    source: str | bytes,
+    *,
+    filename: str | None = None,
+    symbol: str | None = None,
+    date: str | None = None,
+    lang: str | None = None,
+) -> ReadResult:
+    """Read one resolution from extracted text.
+
+    ``symbol``, ``date`` (adoption date, ISO) and ``lang`` supply what the text does not say;
+    ``filename`` lets a symbol spelled in the file name (``A_RES_80_7.md``) serve as a last resort.
+    Raises :class:`ConversionError` (or its :class:`MetadataError`) with a line number.
+    """
+    text = decode(source)
+    if not text.strip():
+        raise ConversionError("input is empty", line=1)
+    lines = split_lines(text)
+    front, lines = lift_front_matter(lines)
+    lines = clean_web_text(lines)
+    warnings: list[str] = []
+    dropped: list[str] = []
+
+    language = _language(lines, lang, front)
+    lines, furniture = remove_page_furniture(lines)
+    lines, bodies, note_warnings = lift_footnotes(lines)
+    warnings += note_warnings
+
+    start = _formula_index(lines, language)
+    if start is None:
+        raise ConversionError(
+            "no enacting formula found (such as 'The General Assembly,'): "
+            "this does not look like a resolution or decision",
+            line=next((l.no for l in lines if l.kind == "text"), 1),
+        )
+    head = read_masthead(lines[:start], language)
+    dropped += [f"line {l.no}: {l.text}" for l in head.dropped]
+    parser = InlineParser(language, bodies)
+
+    title = parser.parse(head.title, head.title_line) if head.title else []
+    formula_line = lines[start]
+    organ = language.match_formula(formula_line.text)
+    blocks = unwrap(lines[start:] if organ is None else lines[start + 1 :], language)
+    if organ is None:  # a decision: its whole chapeau is the formula
+        formula_block = blocks.pop(0)
+        formula = parser.parse(formula_block.text, formula_block.no)
+        organ = _organ_in(formula_block.text, language) or "GA"
+        kind = "decision"
+    else:
+        formula = [Text(formula_line.text.strip())]
+        kind = "resolution"
+    body = read_structure(blocks, language, parser, warnings)
+    dropped += [f"line {b.no}: {b.text}" for b in body.dropped]
+    if not body.body:
+        raise ConversionError(
+            "no operative paragraph after the preamble: the text looks truncated",
+            line=lines[-1].no if lines else 1,
+        )
+
+    masthead = [MastheadLine(p.role, _masthead_inlines(p.role, p.text, parser, language)) for p in head.pieces]
+    for marker, note in parser.unused_bodies():
+        warnings.append(f"line {note.line}: footnote {marker} has no marker in the text; kept at the end")
+        _append_orphan_note(body, marker, note, parser)
+    warnings += parser.resolver.warnings
+
+    meta = _metadata(head, masthead, formula, body.closing, front, language, organ, kind,
+                     symbol, date, filename, warnings)
+    number = head.number or _heading_number(masthead, language)
+    res = Resolution(
+        meta=meta, masthead=masthead, number=number, title=title, formula=formula,
+        preamble=body.preamble, body=body.body, closing=body.closing, annexes=body.annexes,
+    )
+    dropped += [f"line {l.no}: {l.text} (page furniture)" for l in furniture]
+    return ReadResult(res, warnings, dropped)
+
+
+# ------------------------------------------------------------------------------- helpers
+
+
+def _language(lines: list[Line], lang: str | None, front: dict[str, str]) -> Language:
+    if lang:
+        try:
+            return get_language(lang)
+        except KeyError as e:
+            raise MetadataError(str(e.args[0]) + " (option --lang)") from None
+    found = detect_language([l.text for l in lines if l.kind == "text"])
+    if found:
+        return found
+    if front.get("language"):
+        try:
+            return get_language(front["language"])
+        except KeyError:
+            pass
+    raise ConversionError(
+        "no enacting formula in a known language found (such as 'The General Assembly,'): "
+        "not a resolution, or a language without a table (give --lang)",
+        line=next((l.no for l in lines if l.kind == "text"), 1),
+    )
+
+
+def _formula_index(lines: list[Line], lang: Language) -> int | None:
+    for i, line in enumerate(lines):
+        if line.kind != "text":
+            continue
+        if lang.match_formula(line.text) or re.match(lang.decision_opening, line.text.strip()):
+            return i
+    return None
+
+
+def _organ_in(text: str, lang: Language) -> str | None:
+    for organ, names in lang.organs.items():
+        if any(name in text for name in names):
+            return organ
+    return None
+
+
+def _masthead_inlines(role: str, text: str, parser: InlineParser, lang: Language) -> list[Inline]:
+    if role in ("adoption", "heading"):
+        return closing_inlines(text, lang)
+    return parser.parse(text, 0, digits=False)
+
+
+def _heading_number(masthead: list[MastheadLine], lang: Language) -> str | None:
+    for line in masthead:
+        if line.role == "heading":
+            m = re.match(lang.closing["heading"], plain_text(line.children))
+            if m:
+                return re.sub(r"\s+", " ", m.group("number"))
+    return None
+
+
+def _append_orphan_note(body, marker, note, parser) -> None:
+    """A footnote body whose marker was never found: kept at the end of the last paragraph."""
+    from ...model import Footnote, walk_paragraphs
+
+    paragraphs = list(walk_paragraphs(body.annexes[-1].body if body.annexes else body.body))
+    if paragraphs:
+        paragraphs[-1].children.append(Footnote(marker, parser.parse(note.text, note.line, markers=False)))
+
+
+def _first_date(inlines_list: list[list[Inline]]) -> str | None:
+    from ...model import DateRef
+
+    for inlines in inlines_list:
+        for node in inlines:
+            if isinstance(node, DateRef) and node.date:
+                return node.date
+    return None
+
+
+def _metadata(head, masthead, formula, closing, front, lang, organ, kind, symbol, date, filename,
+              warnings) -> Metadata:
+    by_role: dict[str, list[MastheadLine]] = {}
+    for line in masthead:
+        by_role.setdefault(line.role, []).append(line)
+    printed_symbol = next((plain_text(l.children).strip() for l in by_role.get("symbol", [])), None)
+    sym = symbol or printed_symbol or front.get("symbol")
+    if symbol and printed_symbol and symbol != printed_symbol:
+        warnings.append(f"--symbol {symbol} differs from the printed symbol {printed_symbol}; using {symbol}")
+    if not sym and head.number is None:
+        number = _heading_number(masthead, lang)
+        if number and organ == "SC":
+            sym = f"S/RES/{number}"
+    if not sym and filename:
+        from pathlib import Path
+
+        sym = symbol_from_filename(Path(filename).name.split(".")[0])
+        if sym:
+            warnings.append(f"symbol {sym} taken from the file name; the text does not print it")
+    if not sym and head.number:
+        prefix = {"GA": "A", "SC": "S", "ECOSOC": "E", "HRC": "A/HRC"}[organ]
+        sym = f"{prefix}/{'DEC' if kind == 'decision' else 'RES'}/{head.number}"
+    if not sym:
+        raise MetadataError("the text prints no symbol or resolution number; give it with --symbol (e.g. --symbol A/RES/76/187)")
+    if number_from_symbol(sym) is None:
+        raise MetadataError(f"symbol {sym!r} is not a resolution or decision symbol (option --symbol)")
+    organ = organ_from_symbol(sym) or organ
+    kind = kind_from_symbol(sym) or kind
+
+    adoption = date
+    if adoption is None:
+        for role in ("status", "adoption", "heading"):
+            adoption = adoption or _first_date([l.children for l in by_role.get(role, [])])
+        adoption = adoption or _first_date(closing) or (_first_date([formula]) if kind == "decision" else None)
+    if adoption is None:
+        raise MetadataError("the text prints no adoption date; give it with --date YYYY-MM-DD")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", adoption):
+        raise MetadataError(f"adoption date {adoption!r} is not YYYY-MM-DD (option --date)")
+    issue = _first_date([l.children for l in by_role.get("issue_date", [])])
+    if issue is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", front.get("date", "")):
+        issue = front["date"]
+    return Metadata(symbol=sym, body=organ, kind=kind, language=lang.code, adoption_date=adoption,
+                    issue_date=issue)

@@ -1,0 +1,125 @@
+"""Pass 5: unwrap hard-wrapped lines into blocks, one block per printed paragraph.
+
+A block ends at a blank line, unless the next block plainly continues the same sentence (it
+opens in lower case, or the block before stopped mid-sentence): that is a paragraph cut by a page
+break or a footnote block. Inside a run of lines, a line that opens the next numbered paragraph,
+sub-item or section heading starts a new block even without a blank line before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...languages import Language
+from .footnotes import join_wrapped
+from .lines import Line
+
+PARA_NUM = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
+ITEM_NUM = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+|$)")
+ROMAN_HEADING = re.compile(r"^([IVXL]{1,6})\.(?:\s+|$)")
+LETTER_HEADING = re.compile(r"^([A-H])\.\s+[A-Z]")
+BULLET = re.compile(r"^[-•–]\s+")
+# a trailing footnote marker after punctuation: "Development.2", "resolutions,¹", "2024,[^1]"
+_TRAILING_MARKER = re.compile(r"(?:\s?\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\w+\]|\s?\*+/?)$")
+
+
+@dataclass
+class Block:
+    """One paragraph of running text (or one heading), with the input line it starts on."""
+
+    no: int
+    text: str
+
+
+def ending(text: str) -> str:
+    """The punctuation a block ends with, looking through a trailing footnote marker and quotes."""
+    text = text.rstrip()
+    stripped = _TRAILING_MARKER.sub("", text).rstrip()
+    if stripped and stripped[-1] in ".,;:!?" and stripped != text:
+        return stripped[-1]
+    text = text.rstrip("”’\"')*]")
+    return text[-1] if text and text[-1] in ".,;:!?" else ""
+
+
+def opens_structure(text: str) -> bool:
+    """Whether a line opens a numbered paragraph, a sub-item, a bullet or a section heading."""
+    return bool(
+        PARA_NUM.match(text) or ITEM_NUM.match(text) or ROMAN_HEADING.match(text)
+        or LETTER_HEADING.match(text) or BULLET.match(text)
+    )
+
+
+def looks_preambular(text: str, lang: Language) -> bool:
+    """Whether a paragraph opens the way preambular paragraphs do ("Recalling", "Deeply concerned")."""
+    first = re.sub(r"^[*_]+", "", text).split(" ", 1)[0].strip(",*_").lower()
+    return first in lang.preamble_openers or first.endswith(("ing", "ed"))
+
+
+def continues(prev: str, nxt: str, lang: Language) -> bool:
+    """Whether ``nxt``, after a blank line or page break, continues the sentence ``prev`` left open."""
+    if opens_structure(nxt):
+        return False
+    start = re.sub(r"^[*_\[]+", "", nxt)[:1]
+    if start.islower():
+        return True
+    end = ending(prev)
+    if end in ".;:!?":
+        return False
+    if end == ",":
+        return not looks_preambular(nxt, lang)
+    # no punctuation at all: a cut sentence, unless the previous block is a heading-like line
+    return len(prev.split()) > 12
+
+
+def unwrap(lines: list[Line], lang: Language) -> list[Block]:
+    """Blocks from lines: hard wraps joined, page-cut paragraphs rejoined."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    gap = False  # a blank line or page break since the last text line
+
+    def close() -> None:
+        nonlocal current
+        if current is not None and current.text.strip():
+            blocks.append(current)
+        current = None
+
+    for line in lines:
+        if line.kind != "text":
+            gap = True
+            continue
+        text = line.text.strip()
+        if current is None:
+            # a block closed at a gap may still continue here (page-cut paragraph)
+            if gap and blocks and continues(blocks[-1].text, text, lang):
+                current = blocks.pop()
+                current.text = join_wrapped(current.text, text)
+            else:
+                current = Block(line.no, text)
+        elif gap:
+            if continues(current.text, text, lang):
+                current.text = join_wrapped(current.text, text)
+            else:
+                close()
+                current = Block(line.no, text)
+        elif _number_only(current.text):
+            current.text = current.text + " " + text  # "1." alone on its line, then its text
+        elif opens_structure(text) and _may_end_before(current.text):
+            close()
+            current = Block(line.no, text)
+        else:
+            current.text = join_wrapped(current.text, text)
+        gap = False
+        if _number_only(text):
+            continue
+    close()
+    return blocks
+
+
+def _number_only(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:\d{1,3}\.|\([a-z]{1,2}\)|\([ivxl]{1,6}\)|[IVXL]{1,6}\.|[A-H]\.)", text.strip()))
+
+
+def _may_end_before(text: str) -> bool:
+    """Whether a block may end here, letting the next line open a new paragraph or item."""
+    t = text.rstrip()
+    return bool(ending(t)) or bool(re.search(r"(?:;|,)\s+(?:and|or)$", t)) or len(t.split()) <= 12

@@ -1,0 +1,104 @@
+"""Pass 4: lift footnote bodies out of the running text into a table keyed by marker.
+
+Three ways extraction prints them: a block after a rule (``_____``) at the foot of a PDF page,
+markdown definitions (``[^3]: text``, continuation lines indented), and lines opening with a
+superscript marker (``¹ text``). The markers themselves stay in the text; :mod:`.inlines`
+resolves them against this table.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import Line
+
+RULE = re.compile(r"^\s*_{5,}\s*$")
+HORIZONTAL_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,})\s*$")
+PDF_NOTE = re.compile(r"^\s*(\d{1,3}|\*{1,3}/?)\s+(\S.*)$")
+MD_NOTE = re.compile(r"^\s*\[\^([\w*]+)\]:\s*(.*)$")
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPER_NOTE = re.compile(rf"^\s*([{SUPERSCRIPTS}]+)\s*(\S.*)$")
+_SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+
+
+def superscript_to_digits(text: str) -> str:
+    return text.translate(_SUPER_TO_DIGIT)
+
+
+@dataclass
+class NoteBody:
+    """A footnote's raw text and the line it was printed on."""
+
+    text: str
+    line: int
+
+
+def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], list[str]]:
+    """Running text without footnote bodies, the bodies by marker, and warnings."""
+    notes: dict[str, NoteBody] = {}
+    warnings: list[str] = []
+    kept: list[Line] = []
+    current: str | None = None  # marker whose body continues on the next line
+    in_block = False  # inside a PDF footnote block (after a rule, until the page ends)
+    in_md = False  # inside markdown definitions
+
+    def add(marker: str, text: str, no: int) -> None:
+        nonlocal current
+        if marker in notes:
+            warnings.append(f"line {no}: a second footnote body for marker {marker}; kept both texts")
+            notes[marker].text += " " + text
+        else:
+            notes[marker] = NoteBody(text.strip(), no)
+        current = marker
+
+    for line in lines:
+        text = line.text
+        if line.kind == "break":
+            in_block, current = False, None
+            kept.append(line)
+            continue
+        if line.kind == "text" and RULE.match(text):
+            in_block, current = True, None
+            continue
+        if line.kind == "text" and HORIZONTAL_RULE.match(text):
+            current = None
+            continue
+        m = MD_NOTE.match(text) if line.kind == "text" else None
+        if m:
+            in_md = True
+            add(m.group(1), m.group(2), line.no)
+            continue
+        if in_md and line.kind == "text" and text.startswith(("    ", "\t")) and current:
+            notes[current].text += " " + text.strip()
+            continue
+        if in_block:
+            if line.kind == "blank":
+                continue
+            m = PDF_NOTE.match(text)
+            if m:
+                add(m.group(1), m.group(2), line.no)
+            elif current:
+                notes[current].text = join_wrapped(notes[current].text, text.strip())
+            else:
+                kept.append(line)
+            continue
+        m = SUPER_NOTE.match(text) if line.kind == "text" else None
+        if m:
+            add(superscript_to_digits(m.group(1)), m.group(2), line.no)
+            continue
+        in_md = in_md and line.kind == "blank"
+        current = None if line.kind == "text" else current
+        kept.append(line)
+    return kept, notes, warnings
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join two hard-wrapped pieces of one sentence, undoing end-of-line hyphenation of a word."""
+    if not left:
+        return right
+    if not right:
+        return left
+    if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].islower():
+        # "action-" + "oriented": a compound keeps its hyphen; UN typography breaks no plain word.
+        return left + right
+    return left + " " + right

@@ -1,0 +1,95 @@
+"""Pass 3: remove page furniture that PDF extraction leaves in the text.
+
+Page numbers (``2/5``), job numbers (``25-15106 (E)``), barcodes (``*2515106*``) and the running
+header (symbol and title repeated at the top of each page) are removed. Each page boundary found
+becomes one ``break`` line, so later passes can tell a paragraph cut by a page from two paragraphs.
+"""
+from __future__ import annotations
+
+import re
+
+from .lines import Line
+
+PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$")
+JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}\s*(?:\([A-Z]\))?\s*$")
+BARCODE = re.compile(r"^\s*\*\d{5,}\*\s*$")
+SYMBOL_LINE = re.compile(r"^\s*(?:A|S|E|A/HRC)/(?:RES|DEC)/[\w./-]+(?:\s*\(\d{4}\))?\s*$")
+
+#: how far from a page number a running header may stand
+_HEADER_REACH = 7
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def is_job_or_barcode(text: str) -> bool:
+    return bool(JOB_NUMBER.match(text) or BARCODE.match(text))
+
+
+def _title_text(lines: list[Line]) -> str:
+    """The text of the ``80/7. Title`` block on the first page, the model for running headers."""
+    for i, line in enumerate(lines):
+        if re.match(r"^\s*\d+/\d+\.\s+\S", line.text):
+            parts = [line.text.split(".", 1)[1]]
+            for nxt in lines[i + 1 : i + 5]:
+                if nxt.kind != "text":
+                    break
+                parts.append(nxt.text)
+            return _norm(" ".join(parts))
+    return ""
+
+
+def _repeated_near_page_numbers(lines: list[Line], anchors: list[int]) -> set[str]:
+    """Lines that recur next to two or more page numbers: a running header of any wording."""
+    seen: dict[str, int] = {}
+    for a in anchors:
+        near = {
+            _norm(l.text)
+            for l in lines[max(0, a - _HEADER_REACH) : a + _HEADER_REACH + 1]
+            if l.kind == "text" and not PAGE_NUMBER.match(l.text)
+        }
+        for text in near:
+            seen[text] = seen.get(text, 0) + 1
+    return {t for t, n in seen.items() if n >= 2 and len(t) < 200}
+
+
+def remove_page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The lines without page furniture, and the furniture removed (for ``-v`` reports)."""
+    anchors = [i for i, l in enumerate(lines) if PAGE_NUMBER.match(l.text)]
+    title = _title_text(lines)
+    repeated = _repeated_near_page_numbers(lines, anchors)
+
+    def header_like(line: Line) -> bool:
+        if line.kind != "text":
+            return True
+        text = _norm(line.text)
+        return bool(
+            PAGE_NUMBER.match(line.text)
+            or is_job_or_barcode(line.text)
+            or SYMBOL_LINE.match(line.text)
+            or text in repeated
+            or (title and len(text) > 3 and text.strip("“”\" ") in title)
+        )
+
+    zone = [False] * len(lines)
+    for a in anchors:
+        zone[a] = True
+        for step in (-1, 1):
+            i = a + step
+            while 0 <= i < len(lines) and abs(i - a) <= _HEADER_REACH and header_like(lines[i]):
+                zone[i] = True
+                i += step
+    kept: list[Line] = []
+    removed: list[Line] = []
+    for i, line in enumerate(lines):
+        if zone[i]:
+            if line.kind == "text":
+                removed.append(line)
+            if not kept or kept[-1].kind != "break":
+                kept.append(Line(line.no, "", "break"))
+        elif line.kind == "text" and is_job_or_barcode(line.text):
+            removed.append(line)
+        else:
+            kept.append(line)
+    return kept, removed

@@ -1,0 +1,336 @@
+"""Pass 7: inline structure of one block of text.
+
+Turns markup the extraction left (``*italics*``, ``[76/182](#)`` links, ``\\(`` escapes) into
+model inlines, finds footnote markers (``[^3]``, superscripts, ``(Footnote: …)``, and digits glued
+to words or standing alone) and resolves them against the footnote table in document order, and
+marks cited resolutions, document symbols and dates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...languages import Language
+from ...model import DateRef, Footnote, Inline, Italic, Ref, Text
+from ...naming import ACTORS, cited_resolution_iri, document_symbol_iri
+from .footnotes import SUPERSCRIPTS, NoteBody, superscript_to_digits
+
+# ------------------------------------------------------------------------------- tokenizing
+
+_TOKEN = re.compile(
+    r"(?P<escape>\\[\\`*_{}\[\]()#+\-.!<>])"
+    r"|(?P<mdnote>\[\^(?P<mdmarker>[\w*]+)\])"
+    r"|(?P<link>\[(?P<linktext>[^\[\]]*)\]\((?P<url>[^()\s]*)\))"
+    r"|(?P<sup>[" + SUPERSCRIPTS + r"]+)"
+    r"|(?P<inline_note>\s*\((?:Footnote|Note|Nota)\s*:\s*)"
+    r"|(?P<star>(?<![\\*\w])\*(?=[^\s*])|(?<=[^\s*\\])\*(?![\w*]))"
+)
+
+
+@dataclass
+class _Tok:
+    kind: str  # text | note | ital
+    value: str = ""
+    body: str | None = None  # inline footnote text
+
+
+def _balanced(text: str, start: int) -> int:
+    """Index just past the parenthesis that closes an opening one before ``start``."""
+    depth = 1
+    for i in range(start, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(text)
+
+
+def tokenize(raw: str) -> list[_Tok]:
+    """Markup of one block as tokens: text, footnote markers, italic toggles."""
+    toks: list[_Tok] = []
+    pos = 0
+    buf: list[str] = []
+
+    def flush() -> None:
+        if buf:
+            toks.append(_Tok("text", "".join(buf)))
+            buf.clear()
+
+    for m in _TOKEN.finditer(raw):
+        if m.start() < pos:
+            continue
+        buf.append(raw[pos : m.start()])
+        kind = m.lastgroup if m.lastgroup not in ("mdmarker", "linktext", "url") else None
+        if m.group("escape"):
+            buf.append(m.group("escape")[1])
+        elif m.group("mdnote"):
+            flush()
+            toks.append(_Tok("note", m.group("mdmarker")))
+        elif m.group("link"):
+            buf.append(m.group("linktext"))
+        elif m.group("sup"):
+            flush()
+            toks.append(_Tok("note", superscript_to_digits(m.group("sup"))))
+        elif m.group("inline_note"):
+            end = _balanced(raw, m.end())
+            flush()
+            toks.append(_Tok("note", "", body=raw[m.end() : end - 1].strip()))
+            # keep one space where the note stood between words
+            rest = raw[end:]
+            if m.group("inline_note").startswith((" ", "\t")) and rest[:1] not in (" ", ",", ";", ".", ""):
+                buf.append(" ")
+            pos = end
+            continue
+        elif m.group("star"):
+            flush()
+            toks.append(_Tok("ital"))
+        else:  # pragma: no cover - every group is handled above
+            buf.append(m.group(0))
+        del kind
+        pos = m.end()
+    buf.append(raw[pos:])
+    flush()
+    # an unpaired italic toggle is a literal asterisk
+    if sum(1 for t in toks if t.kind == "ital") % 2:
+        last = max(i for i, t in enumerate(toks) if t.kind == "ital")
+        toks[last] = _Tok("text", "*")
+    return toks
+
+
+# ------------------------------------------------------------------------- footnote markers
+
+#: words after which a number is a reference, never a footnote marker
+_NUMBER_WORDS = frozenset(
+    "article articles paragraph paragraphs para paras item items resolution resolutions decision "
+    "decisions chapter chap section sect annex annexes no nos vol vols page pages rule rules goal "
+    "goals target targets principle principles recommendation recommendations part parts table "
+    "figure protocol session sessions meeting meetings phase level category grade step box "
+    "option options schedule volume volumes number numbers of and to or from between than "
+    "sdg sdgs agenda point points stage stages appendix appendices chapters sections".split()
+)
+
+
+@dataclass
+class MarkerResolver:
+    """Finds footnote markers in document order and hands out their bodies once each."""
+
+    bodies: dict[str, NoteBody]
+    used: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+
+    def expected(self) -> str | None:
+        """The lowest numeric marker with a body not yet placed."""
+        free = [int(k) for k in self.bodies if k.isdigit() and k not in self.used]
+        return str(min(free)) if free else None
+
+    def take(self, marker: str, line: int) -> NoteBody | None:
+        self.used.add(marker)
+        body = self.bodies.get(marker)
+        if body is None:
+            self.warnings.append(f"line {line}: footnote marker {marker} has no footnote text")
+        return body
+
+    def find_digit_marker(self, text: str, marker: str) -> re.Match[str] | None:
+        """The first place in ``text`` where ``marker`` stands as a footnote marker, if any."""
+        m_ = re.escape(marker)
+        glued = re.compile(
+            rf"(?:(?<=[^\W\d_])|(?<=[a-z][.,;:])|(?<=[,;:)\]”’\"])|(?<=[a-z]\))|(?<=[–-](?:19|20)\d\d)"
+            rf"|(?<=\s(?:19|20)\d\d))(?P<m>{m_})(?=[\s,;.:)”’]|$)"
+        )
+        detached = re.compile(rf"(?<=[^\s\d] )(?P<m>{m_})(?=\s+[a-z(“\"]|[,;.]|\s*$)")
+        best: re.Match[str] | None = None
+        for pattern in (glued, detached):
+            for m in pattern.finditer(text):
+                if self._plausible(text, m):
+                    if best is None or m.start() < best.start():
+                        best = m
+                    break
+        return best
+
+    @staticmethod
+    def _plausible(text: str, m: re.Match[str]) -> bool:
+        before = text[: m.start()]
+        word = re.findall(r"([^\s]+)\s*$", before)
+        prev = word[0] if word else ""
+        prev_word = prev.lower().strip(".,;:()“”\"")
+        if prev_word in _NUMBER_WORDS and before.endswith(" "):
+            return False
+        glued_to = prev[-1:] if not before.endswith(" ") else ""
+        if glued_to == "." and re.search(r"(?:\b[A-Z]|\b[a-z]{1,4}|\d)\.$", prev) and not re.search(r"[a-z]{5,}\.$", prev):
+            return False  # "A.2", "para.21", "No.3": a reference, not a marker
+        if glued_to.isdigit() and not re.search(r"(?:^|[–\-\s(])(?:19|20)\d\d$", before[-5:] if len(before) >= 5 else before):
+            return False
+        if re.match(r"[/\d]", text[m.end() : m.end() + 1]):
+            return False
+        return True
+
+
+# ---------------------------------------------------------------------- references and dates
+
+_GA_RES = r"(?:A/RES/)?(?:(?:ES|S)-)?\d{1,2}/\d{1,3}(?:\s?[A-Z](?![\w]))?"
+_SC_RES = r"\d{2,4}\s\(\d{4}\)"
+_ECOSOC_RES = r"(?:19|20)\d\d/\d{1,3}"
+_RES_WORD = r"(?:resolutions?|résolutions?|resoluciones|resolución)"
+_CITED = re.compile(
+    rf"(?P<lead>{_RES_WORD}\s+)(?P<list>(?:(?:{_SC_RES}|{_ECOSOC_RES}|{_GA_RES})(?:,\s+|\s+(?:and|et|y)\s+|\s+of\s+[^,;]*?\d{{4}},?\s+(?:and\s+)?)?)+)",
+    re.IGNORECASE,
+)
+_ONE_RES = re.compile(rf"(?P<num>{_SC_RES}|{_ECOSOC_RES}|{_GA_RES})")
+_OTHER_BODY_AFTER = re.compile(
+    r"^[^;]{0,60}?\bof\s+the\s+(?:Conference|Commission|Board|Executive|Governing|Human Rights Council|Meeting)",
+)
+_SYMBOL = re.compile(
+    r"(?<![\w/.\-])(?:[A-Z]{1,6}(?:\.\d+)?)(?:/(?:[A-Z]{1,8}\.\d+|[A-Z0-9]+(?:-[A-Z0-9]+)?|Add\.\d+|Rev\.\d+|Corr\.\d+))+(?![\w/])"
+)
+
+
+def _organ_of_citation(text_before: str, number: str) -> str:
+    if re.fullmatch(_SC_RES, number):
+        return "SC"
+    if re.search(r"Economic and Social Council\s*$|Council\s*$", text_before) and re.fullmatch(_ECOSOC_RES, number):
+        return "ECOSOC"
+    if re.fullmatch(_ECOSOC_RES, number):
+        return "ECOSOC"
+    return "GA"
+
+
+def mark_references(text: str, lang: Language) -> list[Inline]:
+    """Text with cited resolutions, document symbols and dates marked."""
+    spans: list[tuple[int, int, Inline]] = []
+    for m in _CITED.finditer(text):
+        if _OTHER_BODY_AFTER.match(text[m.end() :]) or re.search(
+            r"(?:Commission|Conference|Board)[^,;.]{0,40}$", text[max(0, m.start() - 60) : m.start()]
+        ) and not re.search(r"(?:Security|General|Economic)", text[max(0, m.start() - 30) : m.start()]):
+            continue
+        base = m.start("list")
+        for one in _ONE_RES.finditer(m.group("list")):
+            number = one.group("num").replace("A/RES/", "")
+            start, end = base + one.start(), base + one.end()
+            after = text[end:]
+            dm = re.match(r"\s+of\s+", after)
+            date = lang.parse_date(after[dm.end() : dm.end() + 30]) if dm and lang.date_re.match(after[dm.end():]) else None
+            organ = _organ_of_citation(text[: m.start()], number)
+            href = cited_resolution_iri(ACTORS[organ][0], number.strip(), date)
+            spans.append((start, end, Ref(href, [Text(text[start:end])])))
+    for m in _SYMBOL.finditer(text):
+        sym = m.group(0)
+        if not re.search(r"\d", sym) or sym.count("/") < 1:
+            continue
+        if any(s <= m.start() < e for s, e, _ in spans):
+            continue
+        spans.append((m.start(), m.end(), Ref(document_symbol_iri(sym), [Text(sym)])))
+    for m in lang.date_re.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e, _ in spans):
+            continue
+        iso = lang.parse_date(m.group(0))
+        if iso:
+            spans.append((m.start(), m.end(), DateRef(iso, m.group(0))))
+    spans.sort(key=lambda s: s[0])
+    out: list[Inline] = []
+    pos = 0
+    for start, end, node in spans:
+        if start < pos:
+            continue
+        if start > pos:
+            out.append(Text(text[pos:start]))
+        out.append(node)
+        pos = end
+    if pos < len(text):
+        out.append(Text(text[pos:]))
+    return out
+
+
+# --------------------------------------------------------------------------------- building
+
+
+class InlineParser:
+    """Parses blocks in document order, so digit footnote markers resolve in sequence."""
+
+    def __init__(self, lang: Language, bodies: dict[str, NoteBody]):
+        self.lang = lang
+        self.resolver = MarkerResolver(bodies)
+        self.inline_notes = 0
+
+    def parse(self, raw: str, line: int, markers: bool = True, digits: bool = True) -> list[Inline]:
+        """Inlines of one block.
+
+        ``markers=False`` for footnote bodies (nothing in them is a marker); ``digits=False`` where
+        only explicit markers count (masthead lines full of numbers).
+        """
+        toks = tokenize(raw)
+        if markers and digits:
+            toks = self._split_digit_markers(toks)
+        return self._build(toks, line, markers)
+
+    def _split_digit_markers(self, toks: list[_Tok]) -> list[_Tok]:
+        out: list[_Tok] = []
+        for tok in toks:
+            if tok.kind == "note" and tok.body is None:
+                self.resolver.used.add(tok.value)
+            if tok.kind != "text":
+                out.append(tok)
+                continue
+            text = tok.value
+            while True:
+                marker = self.resolver.expected()
+                m = self.resolver.find_digit_marker(text, marker) if marker else None
+                if not m:
+                    break
+                left = text[: m.start()]
+                text = text[m.end() :]
+                if left.endswith(" ") and text.startswith(" "):
+                    left = left.rstrip(" ")  # "Commitment, 12 which": the marker's own spaces
+                out.append(_Tok("text", left))
+                out.append(_Tok("note", marker))
+                self.resolver.used.add(marker)
+            out.append(_Tok("text", text))
+        return out
+
+    def _build(self, toks: list[_Tok], line: int, markers: bool) -> list[Inline]:
+        root: list[Inline] = []
+        stack: list[list[Inline]] = [root]
+        for tok in toks:
+            if tok.kind == "ital":
+                if len(stack) == 1:
+                    node = Italic([])
+                    stack[-1].append(node)
+                    stack.append(node.children)
+                else:
+                    stack.pop()
+            elif tok.kind == "note":
+                stack[-1].append(self._footnote(tok, line))
+            elif tok.value:
+                stack[-1].extend(mark_references(tok.value, self.lang))
+        return _merge_text(root)
+
+    def _footnote(self, tok: _Tok, line: int) -> Footnote:
+        if tok.body is not None:  # "(Footnote: …)" printed inline
+            self.inline_notes += 1
+            marker = str(self.inline_notes)
+            return Footnote(marker, self.parse(tok.body, line, markers=False))
+        body = self.resolver.take(tok.value, line)
+        children = self.parse(body.text, body.line, markers=False) if body else []
+        return Footnote(tok.value, children)
+
+    def unused_bodies(self) -> list[tuple[str, NoteBody]]:
+        return [(k, v) for k, v in self.resolver.bodies.items() if k not in self.resolver.used]
+
+
+def _merge_text(nodes: list[Inline]) -> list[Inline]:
+    """Adjacent text nodes joined and empty ones dropped, so equal text gives equal models."""
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Italic):
+            node.children = _merge_text(node.children)
+            if not node.children:
+                continue
+        if isinstance(node, Text):
+            if not node.text:
+                continue
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].text + node.text)
+                continue
+        out.append(node)
+    return out

@@ -1,0 +1,350 @@
+"""Pass 6b: the structure after the enacting formula.
+
+Blocks become preambular paragraphs, operative paragraphs with their (a)/(i) items, section
+headings, closing lines and annexes. Numbering is checked as it goes: a number that does not
+follow the sequence is text, not a new paragraph.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...languages import Language
+from ...model import (
+    Annex, BodyPart, DateRef, Event, Inline, Italic, Item, Paragraph, PreambularParagraph, Section,
+    Text,
+)
+from .blocks import BULLET, ITEM_NUM, LETTER_HEADING, PARA_NUM, ROMAN_HEADING, Block, ending, looks_preambular
+from .inlines import InlineParser
+
+ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+          "xvi", "xvii", "xviii", "xix", "xx"]
+
+
+def _next_letter(label: str) -> str:
+    if not label:
+        return "a"
+    if label[-1] == "z":
+        return "aa"
+    return label[:-1] + chr(ord(label[-1]) + 1)
+
+
+def _next_roman(label: str | None) -> str:
+    if label is None:
+        return "i"
+    return ROMANS[ROMANS.index(label) + 1] if label in ROMANS[:-1] else "?"
+
+
+# ------------------------------------------------------------------------- initial phrases
+
+
+def initial_phrase(text: str, lang: Language) -> str:
+    """The opening phrase a resolution prints in italics: "Reaffirming also", "Calls upon"."""
+    words = text.split(" ")
+    if not words or not words[0][:1].isupper() or not words[0].rstrip(",;:").isalpha():
+        return ""
+    phrase = [words[0]]
+    if words[0].endswith((",", ";", ":")):
+        return words[0].rstrip(",;:")
+    for word in words[1:]:
+        bare = word.rstrip(",;:").lower()
+        prev = phrase[-1].lower()
+        if bare in lang.phrase_extenders or prev.endswith("ly") or prev in ("also", "further", "once"):
+            if not word.rstrip(",;:").isalpha():
+                break
+            phrase.append(word)
+            if word.endswith((",", ";", ":")):
+                break
+        else:
+            break
+    # a phrase does not end on a linking word ("Calls on" is fine, "Taking note of" is not)
+    while len(phrase) > 1 and phrase[-1].rstrip(",;:").lower() in lang.small_words - {"on"}:
+        phrase.pop()
+    return " ".join(phrase).rstrip(",;:")
+
+
+def italicize_phrase(inlines: list[Inline], lang: Language) -> list[Inline]:
+    """Inlines with the initial phrase in italics, unless the text already opens in italics."""
+    if not inlines or isinstance(inlines[0], Italic) or not isinstance(inlines[0], Text):
+        return inlines
+    first = inlines[0].text
+    phrase = initial_phrase(first, lang)
+    if not phrase:
+        return inlines
+    rest = first[len(phrase) :]
+    return [Italic([Text(phrase)])] + ([Text(rest)] if rest else []) + inlines[1:]
+
+
+# ---------------------------------------------------------------------------- closing lines
+
+
+def closing_inlines(text: str, lang: Language) -> list[Inline]:
+    """A closing line with its meeting as :class:`Event` and its dates as :class:`DateRef`."""
+    meeting = re.compile(r"\d+(?:st|nd|rd|th|e|re|a|ª)\.?\s+(?:plenary\s+)?(?:meeting|séance(?:\s+plénière)?|sesión(?:\s+plenaria)?)")
+    spans: list[tuple[int, int, Inline]] = []
+    for m in meeting.finditer(text):
+        spans.append((m.start(), m.end(), Event(m.group(0))))
+    for m in lang.date_re.finditer(text):
+        spans.append((m.start(), m.end(), DateRef(lang.parse_date(m.group(0)) or "", m.group(0))))
+    spans.sort(key=lambda s: s[0])
+    out: list[Inline] = []
+    pos = 0
+    for start, end, node in spans:
+        if start < pos:
+            continue
+        if start > pos:
+            out.append(Text(text[pos:start]))
+        out.append(node)
+        pos = end
+    if pos < len(text):
+        out.append(Text(text[pos:]))
+    return out
+
+
+def split_closing(text: str, lang: Language) -> list[str]:
+    """"40th plenary meeting 14 November 2025" is two printed lines: meeting, then date."""
+    m = re.match(lang.closing["meeting"] + r"\s+(?=\d)", text)
+    if m and lang.date_re.match(text[m.end() :]):
+        return [text[: m.end()].strip(), text[m.end() :].strip()]
+    return [text]
+
+
+# ------------------------------------------------------------------------------- the body
+
+
+@dataclass
+class BodyBuilder:
+    """Collects paragraphs, items and sections of one body (the operative part or an annex)."""
+
+    parser: InlineParser
+    lang: Language
+    warnings: list[str]
+    italic_verbs: bool = True
+    parts: list[BodyPart] = field(default_factory=list)
+    sections: list[tuple[int, Section]] = field(default_factory=list)  # open sections by level
+    last_num: int = 0
+    last_para: Paragraph | None = None
+
+    def _inlines(self, text: str, no: int) -> list[Inline]:
+        inlines = self.parser.parse(text, no)
+        return italicize_phrase(inlines, self.lang) if self.italic_verbs else inlines
+
+    def _container(self) -> list[BodyPart]:
+        return self.sections[-1][1].children if self.sections else self.parts
+
+    def _open_section(self, level: int, section: Section) -> None:
+        while self.sections and self.sections[-1][0] >= level:
+            self.sections.pop()
+        self._container().append(section)
+        self.sections.append((level, section))
+
+    def expects(self, num: int) -> bool:
+        return num == self.last_num + 1 or (num == 1 and self.last_num == 0)
+
+    def add(self, block: Block, next_block: Block | None) -> None:
+        text = block.text
+        m = PARA_NUM.match(text)
+        if m and self.expects(int(m.group(1))):
+            self._paragraph(m.group(1), text[m.end() :], block.no)
+            return
+        m = BULLET.match(text)
+        if m and self.last_para is not None or (m and not self.parts):
+            num = str(self.last_num + 1)
+            self.warnings.append(f"line {block.no}: a bulleted paragraph; numbered {num} from the sequence")
+            self._paragraph(num, text[m.end() :], block.no)
+            return
+        m = ITEM_NUM.match(text)
+        if m and self.last_para is not None:
+            self._item(m.group(1), text[m.end() :], block.no)
+            return
+        m = ROMAN_HEADING.match(text)
+        if m and text.strip() != "I.":
+            self._heading(1, m.group(1), text[m.end() :], block.no)
+            return
+        if text.strip() in ("I.",):
+            self._heading(1, "I", "", block.no)
+            return
+        if LETTER_HEADING.match(text):
+            self._heading(2, text[0], text[2:].strip(), block.no)
+            return
+        if self._is_heading(text, next_block):
+            self._heading(3, None, text, block.no)
+            return
+        split = self._glued_paragraph(text)
+        if split:
+            self._heading(3, None, split[0], block.no)
+            self._paragraph(split[1], split[2], block.no)
+            return
+        para = Paragraph(None, self._inlines(text, block.no))
+        self._container().append(para)
+        self.last_para = para
+
+    def _paragraph(self, num: str, text: str, no: int) -> None:
+        para = Paragraph(num, self._inlines(text.strip(), no))
+        self._container().append(para)
+        self.last_para = para
+        self.last_num = int(num)
+
+    def _item(self, label: str, text: str, no: int) -> None:
+        para = self.last_para
+        assert para is not None
+        items = para.items
+        last = items[-1] if items else None
+        next_letter = _next_letter(last.num) if last else "a"
+        roman_next = _next_roman(last.items[-1].num if last and last.items else None)
+        nested = False
+        if last is not None and label == roman_next and label in ROMANS:
+            nested = label != next_letter or (not last.items and ending(_plain(last.children)) == ":")
+        item = Item(label, self.parser.parse(text.strip(), no))
+        if nested:
+            last.items.append(item)
+        else:
+            items.append(item)
+
+    def _heading(self, level: int, num: str | None, text: str, no: int) -> None:
+        text = text.strip()
+        rest = None
+        m = re.search(r"\s(\d{1,3})\.\s+(?=[A-Z“\"])", text)
+        if m and self.expects(int(m.group(1))) and not ending(text[: m.start()]):
+            text, rest = text[: m.start()].strip(), (m.group(1), text[m.end() :])
+        self._open_section(level, Section(num, self.parser.parse(text, no, digits=False) if text else []))
+        if rest:
+            self._paragraph(rest[0], rest[1], no)
+
+    def _is_heading(self, text: str, next_block: Block | None) -> bool:
+        if ending(text) or len(text.split()) > 14 or not text[:1].isupper():
+            return False
+        return next_block is None or bool(
+            PARA_NUM.match(next_block.text) or ROMAN_HEADING.match(next_block.text)
+        ) or self.last_num > 0
+
+    def _glued_paragraph(self, text: str) -> tuple[str, str, str] | None:
+        """"Partnerships and support mechanisms 17. We invite …": a heading run into a paragraph."""
+        m = re.search(r"\s(\d{1,3})\.\s+(?=[A-Z“\"])", text)
+        if not m or not self.expects(int(m.group(1))):
+            return None
+        head = text[: m.start()]
+        if ending(head) or len(head.split()) > 14 or not head[:1].isupper():
+            return None
+        return head, m.group(1), text[m.end() :]
+
+
+def _plain(inlines: list[Inline]) -> str:
+    from ...model import plain_text
+
+    return plain_text(inlines)
+
+
+# ---------------------------------------------------------------------------- whole body
+
+
+@dataclass
+class Body:
+    formula_block: Block | None = None
+    preamble: list[PreambularParagraph] = field(default_factory=list)
+    body: list[BodyPart] = field(default_factory=list)
+    closing: list[list[Inline]] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)
+    dropped: list[Block] = field(default_factory=list)
+
+
+def is_closing(text: str, lang: Language) -> bool:
+    return bool(re.match(lang.closing["meeting"], text) or re.match(lang.closing["adopted"], text)
+                or re.match(lang.masthead["adoption"], text))
+
+
+def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, warnings: list[str]) -> Body:
+    """Preamble, operative part, closing lines and annexes from the blocks after the formula."""
+    out = Body()
+    state = "preamble"
+    main = BodyBuilder(parser, lang, warnings)
+    annex_builder: BodyBuilder | None = None
+    for k, block in enumerate(blocks):
+        text = block.text
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        if state in ("preamble", "body") and is_closing(text, lang):
+            state = "closing"
+        if state == "closing":
+            if re.match(lang.annex, text):
+                state = "annex"
+            elif is_closing(text, lang) or lang.date_re.fullmatch(text.strip(" .")):
+                for line in split_closing(text, lang):
+                    out.closing.append(closing_inlines(line, lang))
+                continue
+            else:
+                out.dropped.append(block)
+                continue
+        if state == "annex" or (state == "annex_body" and re.match(lang.annex, text)):
+            annex = Annex(text.strip(), [])
+            out.annexes.append(annex)
+            annex_builder = BodyBuilder(parser, lang, warnings, italic_verbs=False)
+            annex_builder.parts = annex.body
+            state = "annex_title"
+            continue
+        if state == "annex_title":
+            state = "annex_body"
+            if not ending(text) and not PARA_NUM.match(text) and not ROMAN_HEADING.match(text):
+                out.annexes[-1].title = parser.parse(text, block.no)
+                continue
+        if state == "annex_body":
+            assert annex_builder is not None
+            annex_builder.add(block, nxt)
+            continue
+        if state == "preamble":
+            if _starts_operative(text, nxt, lang):
+                state = "body"
+            else:
+                out.preamble.append(
+                    PreambularParagraph(italicize_phrase(parser.parse(text, block.no), lang))
+                )
+                continue
+        if state == "body":
+            if main.last_para is not None and main.last_para.num and _after_last(main, text) and not _continues_body(text, main):
+                out.dropped.append(block)
+                state = "after"
+                continue
+            main.add(block, nxt)
+            continue
+        if state == "after":
+            if is_closing(text, lang):
+                for line in split_closing(text, lang):
+                    out.closing.append(closing_inlines(line, lang))
+                state = "closing"
+            else:
+                out.dropped.append(block)
+    out.body = main.parts
+    return out
+
+
+def _starts_operative(text: str, nxt: Block | None, lang: Language) -> bool:
+    """Whether a block after the formula opens the operative part rather than the preamble."""
+    m = PARA_NUM.match(text)
+    if m and m.group(1) == "1":
+        return True
+    if BULLET.match(text) or ROMAN_HEADING.match(text):
+        return True
+    end = ending(text)
+    if end in ".;" and not looks_preambular(text, lang):
+        return True
+    if not end and len(text.split()) <= 14 and nxt is not None and (
+        PARA_NUM.match(nxt.text) or ROMAN_HEADING.match(nxt.text)
+    ):
+        return True  # a heading before paragraph 1
+    return False
+
+
+def _after_last(main: BodyBuilder, text: str) -> bool:
+    """Whether the operative part has ended: its last paragraph closed with a full stop."""
+    last = main.last_para
+    if last is None:
+        return False
+    tail = last.items[-1].children if last.items else last.children
+    return ending(_plain(tail)) == "."
+
+
+def _continues_body(text: str, main: BodyBuilder) -> bool:
+    m = PARA_NUM.match(text)
+    if m and main.expects(int(m.group(1))):
+        return True
+    return bool(ITEM_NUM.match(text) or ROMAN_HEADING.match(text) or LETTER_HEADING.match(text)
+                or BULLET.match(text)) or (len(text.split()) <= 14 and not ending(text))

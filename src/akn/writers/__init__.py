@@ -1,0 +1,1 @@
+"""Writers turn the document model (:mod:`akn.model`) into a format."""
