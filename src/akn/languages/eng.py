@@ -28,7 +28,7 @@ TABLE = dict(
     },
     closing={
         "meeting": r"^\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b",
-        "adopted": r"^Adopted\s+(?:by\s+the\s+[A-Z][\w ]+?\s+)?at\s+(?:its\s+)?(?P<meeting>\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)",
+        "adopted": r"^Adopted\s+(?:by\s+the\s+[A-Z][\w ]+?\s+)?at\s+(?:its\s+|the\s+)?(?P<meeting>\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)",
         "heading": r"^Resolution\s+(?P<number>\d+\s*\(\d{4}\))(?:\s+of\s+(?P<date>.+?))?\s*$",
     },
     decision_opening=r"^At\s+its\s+\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b",
@@ -41,8 +41,8 @@ TABLE = dict(
         "aware mindful conscious convinced concerned deeply gravely seriously alarmed noting "
         "bearing guided cognizant desirous determined committed recognizing reaffirming "
         "acknowledging emphasizing stressing underlining affirming welcoming recalling "
-        "considering believing expressing taking having further also fully".split()
+        "considering believing expressing taking having further also fully ever still firmly".split()
     ),
-    annex=r"^Annex(?:es)?(?:\s+[IVXLC]+|\s+\d+)?\s*\.?$",
+    annex=r"^(?P<heading>Annex(?:es)?(?:\s+(?:[IVXLC]+|\d+)(?=\s|$))?)\.?(?:\s+(?P<title>\S.*))?$",
     small_words=frozenset("of the a an and to in for on its their by with at from".split()),
 )

@@ -41,6 +41,6 @@ TABLE = dict(
         "considérant rappelant réaffirmant reconnaissant soulignant accueillant saluant "
         "sachant résolue déterminée ayant tenant prenant exprimant".split()
     ),
-    annex=r"^Annexe(?:s)?(?:\s+[IVXLC]+|\s+\d+)?\s*\.?$",
+    annex=r"^(?P<heading>Annexe(?:s)?(?:\s+(?:[IVXLC]+|\d+)(?=\s|$))?)\.?(?:\s+(?P<title>\S.*))?$",
     small_words=frozenset("de la le les des du et à en pour sur son sa ses par avec".split()),
 )

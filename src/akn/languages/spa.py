@@ -41,6 +41,6 @@ TABLE = dict(
         "considerando recordando reafirmando reconociendo destacando acogiendo subrayando "
         "teniendo tomando expresando habiendo decidida resuelta".split()
     ),
-    annex=r"^Anexo(?:s)?(?:\s+[IVXLC]+|\s+\d+)?\s*\.?$",
+    annex=r"^(?P<heading>Anexo(?:s)?(?:\s+(?:[IVXLC]+|\d+)(?=\s|$))?)\.?(?:\s+(?P<title>\S.*))?$",
     small_words=frozenset("de la el los las del y a en para por con su sus".split()),
 )

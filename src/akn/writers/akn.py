@@ -406,7 +406,9 @@ class AknWriter:
         if res.annexes:
             statement.append(E("attachments", None, *[self.attachment(k, a) for k, a in enumerate(res.annexes, 1)]))
         meta.append(self.references())  # last: it lists what the body referred to
-        for part in statement[1:]:  # the statement itself takes no xml:lang; its parts do
+        for part in statement[1:]:  # the schema takes xml:lang on these parts, not on <statement>
+            if etree.QName(part).localname == "attachments":
+                continue
             part.set(XML_LANG, _xml_lang(res.meta.language))
         return E("akomaNtoso", None, statement)
 

@@ -49,10 +49,20 @@ def opens_structure(text: str) -> bool:
     )
 
 
+_NOT_OPENERS = frozenset("united limited red federated associated unified".split())
+
+
 def looks_preambular(text: str, lang: Language) -> bool:
-    """Whether a paragraph opens the way preambular paragraphs do ("Recalling", "Deeply concerned")."""
-    first = re.sub(r"^[*_]+", "", text).split(" ", 1)[0].strip(",*_").lower()
-    return first in lang.preamble_openers or first.endswith(("ing", "ed"))
+    """Whether a paragraph opens the way preambular paragraphs do ("Recalling", "Deeply concerned").
+
+    Words that only look like participles ("United Nations") do not count, nor does the first
+    word of a title in title case ("Securing Our Common Future").
+    """
+    words = re.sub(r"^[*_]+", "", text).split(" ", 4)
+    first = words[0].strip(",*_").lower()
+    if first in _NOT_OPENERS or (len(words) >= 4 and all(w[:1].isupper() for w in words[1:4])):
+        return False
+    return first in lang.preamble_openers or first.endswith(("ing", "ed", "ful", "ous", "ant", "ent"))
 
 
 def continues(prev: str, nxt: str, lang: Language) -> bool:
@@ -63,7 +73,7 @@ def continues(prev: str, nxt: str, lang: Language) -> bool:
     if start.islower():
         return True
     end = ending(prev)
-    if end in ".;:!?":
+    if end and end in ".;:!?":
         return False
     if end == ",":
         return not looks_preambular(nxt, lang)
@@ -103,7 +113,7 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
                 current = Block(line.no, text)
         elif _number_only(current.text):
             current.text = current.text + " " + text  # "1." alone on its line, then its text
-        elif opens_structure(text) and _may_end_before(current.text):
+        elif (opens_structure(text) and _may_end_before(current.text)) or _new_paragraph_line(current.text, text, lang):
             close()
             current = Block(line.no, text)
         else:
@@ -113,6 +123,17 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
             continue
     close()
     return blocks
+
+
+def _new_paragraph_line(prev: str, text: str, lang: Language) -> bool:
+    """Web copies put one paragraph per line with no blank line: a clause end followed by a
+    preambular opening, or a full stop followed by the adoption line, starts a new paragraph."""
+    end = ending(prev)
+    if not end or end not in ",;.":
+        return False
+    if looks_preambular(text, lang) and not text.startswith(("Adopted", "adopted")):
+        return True
+    return end == "." and bool(re.match(lang.closing["adopted"], text) or re.match(lang.closing["meeting"], text))
 
 
 def _number_only(text: str) -> bool:

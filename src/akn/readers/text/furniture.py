@@ -80,6 +80,7 @@ def remove_page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             while 0 <= i < len(lines) and abs(i - a) <= _HEADER_REACH and header_like(lines[i]):
                 zone[i] = True
                 i += step
+    _mark_running_titles(lines, title, zone)
     kept: list[Line] = []
     removed: list[Line] = []
     for i, line in enumerate(lines):
@@ -93,3 +94,22 @@ def remove_page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         else:
             kept.append(line)
     return kept, removed
+
+
+def _mark_running_titles(lines: list[Line], title: str, zone: list[bool]) -> None:
+    """Reflowed extractions keep the running header (the title, or its first line) as a lone line."""
+    if not title:
+        return
+    start = next((i for i, l in enumerate(lines) if re.match(r"^\s*\d+/\d+\.\s+\S", l.text)), None)
+    if start is None:
+        return
+    for i in range(start + 2, len(lines)):
+        line = lines[i]
+        if line.kind != "text" or zone[i]:
+            continue
+        alone = (i == 0 or lines[i - 1].kind != "text") and (i + 1 == len(lines) or lines[i + 1].kind != "text")
+        text = _norm(line.text)
+        if alone and len(text.split()) >= 2 and title.startswith(text) and not text.endswith((".", ",", ";", ":")):
+            zone[i] = True
+        elif alone and SYMBOL_LINE.match(line.text):
+            zone[i] = True

@@ -170,6 +170,11 @@ class BodyBuilder:
         if self._is_heading(text, next_block):
             self._heading(3, None, text, block.no)
             return
+        if self._unlabelled_item(text):
+            label = _next_letter(self.last_para.items[-1].num if self.last_para.items else "")
+            self.warnings.append(f"line {block.no}: a sub-item without its label; labelled ({label}) from the sequence")
+            self._item(label, text, block.no)
+            return
         split = self._glued_paragraph(text)
         if split:
             self._heading(3, None, split[0], block.no)
@@ -178,6 +183,16 @@ class BodyBuilder:
         para = Paragraph(None, self._inlines(text, block.no))
         self._container().append(para)
         self.last_para = para
+
+    def _unlabelled_item(self, text: str) -> bool:
+        """A block after a chapeau ending in ":" (or after an item ending in ";") whose label the
+        extraction lost is the next item, not a new unnumbered paragraph."""
+        para = self.last_para
+        if para is None or para.num is None or not text[:1].isupper():
+            return False
+        tail = _plain(para.items[-1].children) if para.items else _plain(para.children)
+        t = tail.rstrip()
+        return ending(t) == ":" or (bool(para.items) and (ending(t) == ";" or t.endswith(("; and", "; or"))))
 
     def _paragraph(self, num: str, text: str, no: int) -> None:
         para = Paragraph(num, self._inlines(text.strip(), no))
@@ -275,11 +290,15 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                 out.dropped.append(block)
                 continue
         if state == "annex" or (state == "annex_body" and re.match(lang.annex, text)):
-            annex = Annex(text.strip(), [])
+            m = re.match(lang.annex, text)
+            annex = Annex(m.group("heading").strip(), [])
             out.annexes.append(annex)
             annex_builder = BodyBuilder(parser, lang, warnings, italic_verbs=False)
             annex_builder.parts = annex.body
             state = "annex_title"
+            if m.group("title"):
+                annex.title = parser.parse(m.group("title"), block.no)
+                state = "annex_body"
             continue
         if state == "annex_title":
             state = "annex_body"
@@ -324,7 +343,7 @@ def _starts_operative(text: str, nxt: Block | None, lang: Language) -> bool:
     if BULLET.match(text) or ROMAN_HEADING.match(text):
         return True
     end = ending(text)
-    if end in ".;" and not looks_preambular(text, lang):
+    if end and end in ".;" and not looks_preambular(text, lang):
         return True
     if not end and len(text.split()) <= 14 and nxt is not None and (
         PARA_NUM.match(nxt.text) or ROMAN_HEADING.match(nxt.text)
