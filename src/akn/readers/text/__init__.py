@@ -30,7 +30,19 @@ class ReadResult:
 
     resolution: Resolution
     warnings: list[str] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Text the reader left out on purpose: page furniture, site text around a web copy."""
+
+    line: int
+    text: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.text!r} ({self.reason})"
 
 
 def read_text(
@@ -54,7 +66,7 @@ def read_text(
     front, lines = lift_front_matter(lines)
     lines = clean_web_text(lines)
     warnings: list[str] = []
-    dropped: list[str] = []
+    dropped: list[Dropped] = []
 
     language = _language(lines, lang, front)
     lines, furniture = remove_page_furniture(lines)
@@ -69,7 +81,7 @@ def read_text(
             line=next((l.no for l in lines if l.kind == "text"), 1),
         )
     head = read_masthead(lines[:start], language)
-    dropped += [f"line {l.no}: {l.text}" for l in head.dropped]
+    dropped += [Dropped(l.no, l.text, "site text before the resolution") for l in head.dropped]
     parser = InlineParser(language, bodies)
 
     title = parser.parse(head.title, head.title_line) if head.title else []
@@ -85,7 +97,7 @@ def read_text(
         formula = [Text(formula_line.text.strip())]
         kind = "resolution"
     body = read_structure(blocks, language, parser, warnings)
-    dropped += [f"line {b.no}: {b.text}" for b in body.dropped]
+    dropped += [Dropped(b.no, b.text, "site text after the resolution") for b in body.dropped]
     if not body.body:
         raise ConversionError(
             "no operative paragraph after the preamble: the text looks truncated",
@@ -105,7 +117,7 @@ def read_text(
         meta=meta, masthead=masthead, number=number, title=title, formula=formula,
         preamble=body.preamble, body=body.body, closing=body.closing, annexes=body.annexes,
     )
-    dropped += [f"line {l.no}: {l.text} (page furniture)" for l in furniture]
+    dropped += [Dropped(l.no, l.text, "page furniture") for l in furniture]
     return ReadResult(res, warnings, dropped)
 
 

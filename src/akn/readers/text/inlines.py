@@ -155,7 +155,7 @@ class MarkerResolver:
         word = re.findall(r"([^\s]+)\s*$", before)
         prev = word[0] if word else ""
         prev_word = prev.lower().strip(".,;:()“”\"")
-        if prev_word in _NUMBER_WORDS and before.endswith(" "):
+        if prev_word in _NUMBER_WORDS and before.endswith(" ") and not prev.endswith((",", ";", ":", ")", "”")):
             return False
         glued_to = prev[-1:] if not before.endswith(" ") else ""
         if glued_to == "." and re.search(r"(?:\b[A-Z]|\b[a-z]{1,4}|\d)\.$", prev) and not re.search(r"[a-z]{5,}\.$", prev):

@@ -139,7 +139,9 @@ class BodyBuilder:
         self.sections.append((level, section))
 
     def expects(self, num: int) -> bool:
-        return num == self.last_num + 1 or (num == 1 and self.last_num == 0)
+        """Whether ``num`` can be the next paragraph: the next number, or a few further on when
+        an extraction lost a number or two (the gap is reported)."""
+        return self.last_num < num <= self.last_num + 3
 
     def add(self, block: Block, next_block: Block | None) -> None:
         text = block.text
@@ -195,6 +197,8 @@ class BodyBuilder:
         return ending(t) == ":" or (bool(para.items) and (ending(t) == ";" or t.endswith(("; and", "; or"))))
 
     def _paragraph(self, num: str, text: str, no: int) -> None:
+        if int(num) > self.last_num + 1:
+            self.warnings.append(f"line {no}: paragraph {num} follows paragraph {self.last_num}; numbers missing in the text")
         para = Paragraph(num, self._inlines(text.strip(), no))
         self._container().append(para)
         self.last_para = para
