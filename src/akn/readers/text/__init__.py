@@ -104,6 +104,8 @@ def read_text(
             line=lines[-1].no if lines else 1,
         )
 
+    if not body.closing and not body.annexes:
+        _refuse_cut_text(body.body, lines)
     masthead = [MastheadLine(p.role, _masthead_inlines(p.role, p.text, parser, language)) for p in head.pieces]
     for marker, note in parser.unused_bodies():
         warnings.append(f"line {note.line}: footnote {marker} has no marker in the text; kept at the end")
@@ -176,6 +178,20 @@ def _heading_number(masthead: list[MastheadLine], lang: Language) -> str | None:
     return None
 
 
+def _refuse_cut_text(parts, lines: list[Line]) -> None:
+    """A resolution without closing lines whose last paragraph stops mid-sentence was cut short."""
+    from ...model import walk_paragraphs
+
+    paragraphs = list(walk_paragraphs(parts))
+    last = paragraphs[-1]
+    tail = plain_text(last.items[-1].children if last.items else last.children).rstrip(" ”’\"')")
+    if tail and tail[-1] not in ".;:!?":
+        raise ConversionError(
+            f"the text ends mid-sentence ({tail[-40:]!r}) with no closing lines: it looks truncated",
+            line=next((l.no for l in reversed(lines) if l.kind == "text"), 1),
+        )
+
+
 def _append_orphan_note(body, marker, note, parser) -> None:
     """A footnote body whose marker was never found: kept at the end of the last paragraph."""
     from ...model import Footnote, walk_paragraphs
@@ -208,15 +224,15 @@ def _metadata(head, masthead, formula, closing, front, lang, organ, kind, symbol
         number = _heading_number(masthead, lang)
         if number and organ == "SC":
             sym = f"S/RES/{number}"
+    if not sym and head.number:
+        prefix = {"GA": "A", "SC": "S", "ECOSOC": "E", "HRC": "A/HRC"}[organ]
+        sym = f"{prefix}/{'DEC' if kind == 'decision' else 'RES'}/{head.number}"
     if not sym and filename:
         from pathlib import Path
 
         sym = symbol_from_filename(Path(filename).name.split(".")[0])
         if sym:
             warnings.append(f"symbol {sym} taken from the file name; the text does not print it")
-    if not sym and head.number:
-        prefix = {"GA": "A", "SC": "S", "ECOSOC": "E", "HRC": "A/HRC"}[organ]
-        sym = f"{prefix}/{'DEC' if kind == 'decision' else 'RES'}/{head.number}"
     if not sym:
         raise MetadataError("the text prints no symbol or resolution number; give it with --symbol (e.g. --symbol A/RES/76/187)")
     if number_from_symbol(sym) is None:

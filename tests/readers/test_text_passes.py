@@ -1,0 +1,125 @@
+"""Unit tests of the text reader's passes, each on a small piece of real resolution text."""
+from __future__ import annotations
+
+import pytest
+
+from akn.languages import get_language
+from akn.model import Footnote, Italic, Ref, Text
+from akn.readers.text.blocks import continues, unwrap
+from akn.readers.text.footnotes import lift_footnotes
+from akn.readers.text.furniture import remove_page_furniture
+from akn.readers.text.inlines import InlineParser
+from akn.readers.text.footnotes import NoteBody
+from akn.readers.text.lines import split_lines
+from akn.readers.text.structure import initial_phrase
+
+ENG = get_language("eng")
+
+PAGE_BREAK = """80/3. Awaza Political Declaration
+
+The General Assembly,
+
+We welcome the Awaza Programme adopted on 24 December
+2024,1 which builds on the progress achieved under the Almaty
+_______________
+
+1 Resolution 79/233, annex; see also
+resolution 79/279.
+
+A/RES/80/3
+Awaza Political Declaration
+
+25-16680
+2/5
+
+Programme of Action: Addressing the Special Needs
+"""
+
+
+def test_page_furniture_is_removed_and_marks_one_break():
+    lines, removed = remove_page_furniture(split_lines(PAGE_BREAK))
+    texts = [l.text for l in lines if l.kind == "text"]
+    assert "2/5" not in texts and "25-16680" not in texts and "A/RES/80/3" not in texts
+    assert "Awaza Political Declaration" not in texts  # the running header, not the title line
+    assert [l.kind for l in lines].count("break") == 1
+    assert {l.text for l in removed} >= {"2/5", "25-16680", "A/RES/80/3"}
+
+
+def test_footnote_block_is_lifted_with_its_wrapped_body():
+    lines, _ = remove_page_furniture(split_lines(PAGE_BREAK))
+    kept, notes, warnings = lift_footnotes(lines)
+    assert notes["1"].text == "Resolution 79/233, annex; see also resolution 79/279."
+    assert not any("79/233" in l.text for l in kept)
+    assert warnings == []
+
+
+def test_paragraph_cut_by_page_and_footnotes_is_one_block():
+    lines, _ = remove_page_furniture(split_lines(PAGE_BREAK))
+    kept, _, _ = lift_footnotes(lines)
+    blocks = unwrap(kept[4:], ENG)
+    assert len(blocks) == 1
+    assert blocks[0].text.endswith("under the Almaty Programme of Action: Addressing the Special Needs")
+
+
+@pytest.mark.parametrize("prev, nxt, joined", [
+    ("reaffirming its resolutions,", "Recalling also its resolution 66/177,", False),
+    ("in particular to", "countries of origin, in accordance", True),
+    ("held in Kyoto, Japan, from 7 to 12 March 2021, including the Kyoto Declaration on Advancing Crime Prevention, Criminal",
+     "Justice and the Rule of Law", True),
+    ("Peacebuilding Commission", "Calls upon", False),
+    ("calls upon Member States;", "2. Requests the Secretary-General", False),
+    ("the importance of the Secretary-General's disarmament agenda,", "Securing Our Common Future: An Agenda", True),
+    ("the Convention,", "United Nations Office on Drugs and Crime", True),
+])
+def test_continuation_after_a_break(prev, nxt, joined):
+    assert continues(prev, nxt, ENG) is joined
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Reaffirming also its resolutions", "Reaffirming also"),
+    ("Bearing in mind that", "Bearing in mind"),
+    ("Takes note of the report", "Takes note"),
+    ("Calls upon all States", "Calls upon"),
+    ("Deeply concerned about the growing links", "Deeply concerned"),
+    ("Decides, without setting a precedent", "Decides"),
+    ("We welcome the outcome", "We"),
+    ("1373 (2001) concerning", ""),
+])
+def test_initial_phrase(text, phrase):
+    assert initial_phrase(text, ENG) == phrase
+
+
+def _parser(**bodies: str) -> InlineParser:
+    return InlineParser(ENG, {k.lstrip("n"): NoteBody(v, 1) for k, v in bodies.items()})
+
+
+def test_glued_and_detached_digit_markers_resolve_in_order():
+    parser = _parser(n1="See A/80/348.", n2="Ibid.", n3="Resolution 70/1.")
+    a = parser.parse("the report of the Agency for 2024,1 and", 1)
+    b = parser.parse("Political Declarations of 20172 and the Sevilla Commitment, 3 which renews", 2)
+    notes = [n for n in a + b if isinstance(n, Footnote)]
+    assert [n.marker for n in notes] == ["1", "2", "3"]
+    assert any(isinstance(n, Text) and n.text.startswith(" which renews") for n in b)
+
+
+def test_reference_numbers_are_not_markers():
+    parser = _parser(n1="x", n2="y")
+    out = parser.parse("comprising GC(69)/RES/9 A.2, entitled, and article 2 of the Convention", 1)
+    assert not any(isinstance(n, Footnote) for n in out)
+
+
+def test_markdown_italics_links_markers_and_references():
+    parser = _parser(n1="United Nations, *Treaty Series*, vol. 2225.")
+    out = parser.parse("*Reaffirming* its resolution [73/183](#) of 17 December 2018,[^1]", 1)
+    assert isinstance(out[0], Italic)
+    ref = next(n for n in out if isinstance(n, Ref))
+    assert ref.href == "/akn/un/statement/deliberation/un-ga/2018-12-17/73-183"
+    note = next(n for n in out if isinstance(n, Footnote))
+    assert isinstance(note.children[1], Italic)
+
+
+def test_inline_footnote_of_a_database_copy():
+    out = _parser().parse("by a recorded vote of 174 to 2 (Footnote: See A/79/PV.43.) on the", 1)
+    note = next(n for n in out if isinstance(n, Footnote))
+    assert note.marker == "1" and "A/79/PV.43" in "".join(getattr(c, "text", "") for c in note.children + [
+        c2 for c in note.children if isinstance(c, Ref) for c2 in c.children])
