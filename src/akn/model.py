@@ -148,6 +148,17 @@ class Metadata:
 
 
 @dataclass
+class Vote:
+    """A vote the text states: figures as printed ("by a recorded vote of 174 to 2, with 9
+    abstentions"); a figure the text does not give is None."""
+
+    in_favour: int | None
+    against: int | None
+    abstentions: int | None
+    text: str
+
+
+@dataclass
 class Resolution:
     """A UN resolution or decision, from masthead to annexes."""
 
@@ -160,6 +171,7 @@ class Resolution:
     body: list[BodyPart] = field(default_factory=list)
     closing: list[list[Inline]] = field(default_factory=list)  # printed closing lines
     annexes: list[Annex] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)
 
 
 # ------------------------------------------------------------------------------------- helpers

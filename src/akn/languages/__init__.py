@@ -28,6 +28,12 @@ class Language:
     phrase_extenders: frozenset[str]  # words that continue an initial italic phrase
     preamble_openers: frozenset[str]  # first words of preambular paragraphs that do not end in -ing/-ed
     annex: str  # regular expression of an annex heading
+    opener_suffixes: tuple[str, ...]  # endings of participles and adjectives that open preambles
+    masthead_cuts: tuple[str, ...]  # where a reflowed masthead line holds the next printed line
+    agenda_designation: str  # "Agenda item 25 (b)": what precedes the agenda title on its line
+    date_of: str  # the word between a cited number and its date ("of", "du", "de")
+    vote: str  # a stated vote, groups yes/no/abst ("by 10 votes to 1, with 4 abstentions")
+    auxiliaries: frozenset[str]  # "Having", "Ayant": the initial phrase takes the next word too
     small_words: frozenset[str] = field(default_factory=frozenset)
 
     @cached_property
@@ -42,6 +48,14 @@ class Language:
             rf"\b(?P<day>[0-3]?\d)(?:er|º|o)?\s+(?:de\s+)?(?P<month>{months})\s+(?:de\s+)?(?P<year>\d{{4}})\b",
             re.IGNORECASE,
         )
+
+    def find_votes(self, text: str) -> list[tuple[int | None, int | None, int | None, str]]:
+        """Every vote stated in ``text`` as (in favour, against, abstentions, the words)."""
+        def figure(value: str) -> int:
+            return int(value) if value.isdigit() else 0
+
+        return [(figure(m.group("yes")), figure(m.group("no")), figure(m.group("abst")), m.group(0))
+                for m in re.finditer(self.vote, text, re.IGNORECASE)]
 
     def parse_date(self, text: str) -> str | None:
         """The ISO form of the first date printed in ``text``, or None."""
@@ -94,4 +108,9 @@ def detect_language(lines: list[str]) -> Language | None:
         for table in LANGUAGES.values():
             if table.match_formula(line) or re.match(table.decision_opening, line.strip()):
                 return table
+    # a copy run together on long lines: the formula stands inside a line
+    for table in LANGUAGES.values():
+        forms = [f for fs in table.formulas.values() for f in fs]
+        if any(f + "," in line for line in lines if len(line) > 500 for f in forms):
+            return table
     return None

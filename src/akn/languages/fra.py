@@ -42,5 +42,11 @@ TABLE = dict(
         "sachant résolue déterminée ayant tenant prenant exprimant".split()
     ),
     annex=r"^(?P<heading>Annexe(?:s)?(?:\s+(?:[IVXLC]+|\d+)(?=\s|$))?)\.?(?:\s+(?P<title>\S.*))?$",
+    opener_suffixes=("ant", "ée", "ées", "ue", "ues", "ente", "ment"),
+    masthead_cuts=(r"\bDistr\.\s*:?", r"\b[A-ZÉ][\w\-]+\s+session\b", r"\bPoints?\s+\d", r"\b(?:A|S|E)/(?:RES|DEC)/\d"),
+    agenda_designation=r"\bPoints?\s+\d+(?:\s?\([a-z]\))?(?:(?:,|\s+et)\s+\d+(?:\s?\([a-z]\))?)*\s+de\s+l.ordre\s+du\s+jour",
+    date_of=r"\s+(?:du|en\s+date\s+du)\s+",
+    auxiliaries=frozenset("ayant étant".split()),
+    vote=r"\bpar\s+(?P<yes>\d+)\s+voix\s+contre\s+(?P<no>\d+|zéro)(?:\s*\([^()]*\))?(?:,\s*|\s+)(?:avec|et)\s+(?P<abst>\d+|aucune)\s+abstentions?",
     small_words=frozenset("de la le les des du et à en pour sur son sa ses par avec".split()),
 )

@@ -27,6 +27,10 @@ PREFACE_GROUPS = {
     "heading": "heading",
 }
 
+#: TLCConcepts the writer may refer to, in the order they are listed
+CONCEPTS = {"adoptionDate": "Adoption date", "recordedVote": "Vote", "votesInFavour": "Votes in favour",
+            "votesAgainst": "Votes against", "abstentions": "Abstentions"}
+
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -180,6 +184,21 @@ class AknWriter:
                                           "showAs": m.symbol or self.number, "number": m.symbol or self.number}))
         return meta
 
+    def analysis(self) -> etree._Element:
+        """Stated votes as parliamentary analysis (figures only where the text gives them)."""
+        parliamentary = E("parliamentary")
+        for k, vote in enumerate(self.res.votes, start=1):
+            voting = E("voting", {"eId": f"voting_{k}", "refersTo": "#recordedVote"})
+            for concept, value in (("votesInFavour", vote.in_favour), ("votesAgainst", vote.against),
+                                   ("abstentions", vote.abstentions)):
+                if value is not None:
+                    voting.append(E("count", {"eId": f"voting_{k}__count_{concept}", "value": str(value),
+                                              "refersTo": f"#{concept}"}))
+                    self.ctx.concepts.add(concept)
+            self.ctx.concepts.add("recordedVote")
+            parliamentary.append(voting)
+        return E("analysis", {"source": "#un"}, parliamentary)
+
     def references(self) -> etree._Element:
         refs = E("references", {"source": "#un"})
         name = ACTORS[self.res.meta.body][1]
@@ -191,9 +210,9 @@ class AknWriter:
             slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
             refs.append(E("TLCEvent", {"eId": eid, "href": f"/akn/ontology/event/un/{self.actor}/{slug}",
                                        "showAs": text}))
-        if "adoptionDate" in self.ctx.concepts:
-            refs.append(E("TLCConcept", {"eId": "adoptionDate", "href": "/akn/ontology/concept/un/adoptionDate",
-                                         "showAs": "Adoption date"}))
+        for eid, show in CONCEPTS.items():
+            if eid in self.ctx.concepts:
+                refs.append(E("TLCConcept", {"eId": eid, "href": f"/akn/ontology/concept/un/{eid}", "showAs": show}))
         return refs
 
     # ------------------------------------------------------------------------ preface
@@ -207,7 +226,12 @@ class AknWriter:
             self.inlines(el, nodes, "preface")
             p.append(el)
         elif role == "symbol":
-            p.append(E("docNumber", text=text))
+            # D6: the symbol is a docNumber, unless the document prints its number without a
+            # title (a Security Council heading): then that number must be the docNumber found
+            # first, and the symbol is a named inline (docs/profile.md).
+            untitled_number = self.res.number and not self.res.title
+            p.append(E("inline", {"name": "documentSymbol"}, text=text) if untitled_number
+                     else E("docNumber", text=text))
         elif role == "distribution":
             el = E("inline", {"name": "akn4un:distribution"})
             self.inlines(el, nodes, "preface")
@@ -405,6 +429,8 @@ class AknWriter:
             statement.append(conclusions)
         if res.annexes:
             statement.append(E("attachments", None, *[self.attachment(k, a) for k, a in enumerate(res.annexes, 1)]))
+        if res.votes:
+            meta.append(self.analysis())
         meta.append(self.references())  # last: it lists what the body referred to
         for part in statement[1:]:  # the schema takes xml:lang on these parts, not on <statement>
             if etree.QName(part).localname == "attachments":
@@ -421,7 +447,7 @@ def _xml_lang(code: str) -> str:
 _STRUCTURAL = frozenset(
     "akomaNtoso statement doc meta identification FRBRWork FRBRExpression FRBRManifestation references "
     "preface preamble mainBody conclusions attachments attachment container formula paragraph section "
-    "division list point content intro authorialNote".split()
+    "division list point content intro authorialNote analysis parliamentary voting".split()
 )
 
 

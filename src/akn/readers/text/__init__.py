@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ...errors import ConversionError, MetadataError
 from ...languages import Language, detect_language, get_language
-from ...model import Inline, MastheadLine, Metadata, Resolution, Text, plain_text
+from ...model import Inline, MastheadLine, Metadata, Resolution, Text, Vote, plain_text
 from ...naming import kind_from_symbol, number_from_symbol, organ_from_symbol, symbol_from_filename
 from .blocks import unwrap
 from .footnotes import lift_footnotes
@@ -21,7 +21,7 @@ from .inlines import InlineParser
 from .lines import Line, decode, lift_front_matter, split_lines
 from .masthead import read_masthead
 from .structure import closing_inlines, read_structure
-from .web import clean_web_text
+from .web import clean_web_text, split_run_together, unwrap_json_record
 
 
 @dataclass
@@ -62,13 +62,16 @@ def read_text(
     text = decode(source)
     if not text.strip():
         raise ConversionError("input is empty", line=1)
+    text, record = unwrap_json_record(text)
     lines = split_lines(text)
     front, lines = lift_front_matter(lines)
+    front = {**record, **front}
     lines = clean_web_text(lines)
     warnings: list[str] = []
     dropped: list[Dropped] = []
 
     language = _language(lines, lang, front)
+    lines = split_run_together(lines, language)
     lines, furniture = remove_page_furniture(lines)
     lines, bodies, note_warnings = lift_footnotes(lines)
     warnings += note_warnings
@@ -118,7 +121,12 @@ def read_text(
     res = Resolution(
         meta=meta, masthead=masthead, number=number, title=title, formula=formula,
         preamble=body.preamble, body=body.body, closing=body.closing, annexes=body.annexes,
+        votes=_votes([formula, *body.closing, *(l.children for l in masthead)], language),
     )
+    if not title:
+        warnings.append("the text prints no title; the AKN has none")
+    if not body.closing:
+        warnings.append("the text prints no closing lines (meeting and date); the AKN has no conclusions")
     dropped += [Dropped(l.no, l.text, "page furniture") for l in furniture]
     return ReadResult(res, warnings, dropped)
 
@@ -199,6 +207,11 @@ def _append_orphan_note(body, marker, note, parser) -> None:
     paragraphs = list(walk_paragraphs(body.annexes[-1].body if body.annexes else body.body))
     if paragraphs:
         paragraphs[-1].children.append(Footnote(marker, parser.parse(note.text, note.line, markers=False)))
+
+
+def _votes(runs: list[list[Inline]], lang: Language) -> list[Vote]:
+    """Votes stated in the formula, the closing lines or the masthead (decisions, SC resolutions)."""
+    return [Vote(*found) for run in runs for found in lang.find_votes(plain_text(run))]
 
 
 def _first_date(inlines_list: list[list[Inline]]) -> str | None:

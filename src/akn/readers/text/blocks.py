@@ -62,7 +62,7 @@ def looks_preambular(text: str, lang: Language) -> bool:
     first = words[0].strip(",*_").lower()
     if first in _NOT_OPENERS or (len(words) >= 4 and all(w[:1].isupper() for w in words[1:4])):
         return False
-    return first in lang.preamble_openers or first.endswith(("ing", "ed", "ful", "ous", "ant", "ent"))
+    return first in lang.preamble_openers or first.endswith(lang.opener_suffixes)
 
 
 def continues(prev: str, nxt: str, lang: Language) -> bool:

@@ -209,7 +209,7 @@ def mark_references(text: str, lang: Language) -> list[Inline]:
             number = one.group("num").replace("A/RES/", "")
             start, end = base + one.start(), base + one.end()
             after = text[end:]
-            dm = re.match(r"\s+of\s+", after)
+            dm = re.match(lang.date_of, after)
             date = lang.parse_date(after[dm.end() : dm.end() + 30]) if dm and lang.date_re.match(after[dm.end():]) else None
             organ = _organ_of_citation(text[: m.start()], number)
             href = cited_resolution_iri(ACTORS[organ][0], number.strip(), date)

@@ -40,17 +40,16 @@ class Masthead:
 def _split_merged(text: str, lang: Language) -> list[str]:
     """A reflowed line cut back into printed lines at known openings."""
     cuts = set()
-    for pattern in (
-        r"\bDistr\.\s*:", r"\bAgenda items?\s+\d", r"\bPoints?\s+\d+\s+de\s+l", r"\bTemas?\s+\d+\s+del",
-    ):
+    for pattern in lang.masthead_cuts:
         for m in re.finditer(pattern, text):
             cuts.add(m.start())
-    m = re.search(r"\bDistr\.\s*:\s*\w+\s+", text)
+    m = re.search(r"\bDistr\.\s*:?\s*\w+\s+", text)
     if m and lang.date_re.match(text[m.end() :]):
         cuts.add(m.end())
-    for m in re.finditer(r"\b[A-Z][a-z]+(?:-[a-z]+)?\s+(?:special\s+)?session\b", text):
-        cuts.add(m.start())
-    m = re.search(r"\bAgenda items?\s+[\d, ()a-z]*?\d+(?:\s\([a-z]\))?(?:\s+and\s+\d+(?:\s\([a-z]\))?)*", text)
+    m = re.search(lang.agenda_designation, text)
+    if m and m.end() < len(text):
+        cuts.add(m.end())
+    m = re.search(r"(?:A|S|E)/(?:RES|DEC)/[\w./\-]+(?:\s*\(\d{4}\))?", text)
     if m and m.end() < len(text):
         cuts.add(m.end())
     cuts.discard(0)
@@ -109,6 +108,9 @@ def read_masthead(lines: list[Line], lang: Language) -> Masthead:
     seen_distribution = False
     started = False
     for text, no in merged:
+        if pieces and _unfinished(pieces[-1], lang):
+            pieces[-1].text += " " + text
+            continue
         role = classify(text, lang, seen_distribution)
         if role == "distribution":
             seen_distribution = True
@@ -142,12 +144,19 @@ def _is_agenda_done(pieces: list[MastheadPiece]) -> bool:
     return pieces[-1].role == "agenda_title"
 
 
+def _unfinished(prev: MastheadPiece, lang: Language) -> bool:
+    """A bracketed committee line before its "]", or an adoption line before its date: the next
+    printed line is its wrapped rest, whatever it looks like."""
+    text = prev.text.strip()
+    if prev.role == "committee":
+        return not text.endswith("]")
+    if prev.role == "status" or (prev.role == "adoption" and re.match(lang.masthead["adoption"], text)):
+        return not re.search(r"\d{4}\)?\.?$", text)
+    return False
+
+
 def _continues(prev: MastheadPiece, text: str) -> bool:
-    """Whether a line is the wrapped rest of the previous masthead line."""
-    if prev.role == "committee" and not prev.text.rstrip().endswith("]"):
-        return True
-    if prev.role == "status" and not re.search(r"\d{4}\)?$", prev.text.strip()):
-        return True
+    """Whether a line that has no role of its own is the wrapped rest of the previous one."""
     if prev.role in ("agenda_title", "heading", "adoption") and text[:1].islower():
         return True
     return False

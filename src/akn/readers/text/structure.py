@@ -49,7 +49,8 @@ def initial_phrase(text: str, lang: Language) -> str:
     for word in words[1:]:
         bare = word.rstrip(",;:").lower()
         prev = phrase[-1].lower()
-        if bare in lang.phrase_extenders or prev.endswith("ly") or prev in ("also", "further", "once"):
+        if (bare in lang.phrase_extenders or prev.endswith("ly") or prev in ("also", "further", "once")
+                or (len(phrase) == 1 and prev in lang.auxiliaries)):
             if not word.rstrip(",;:").isalpha():
                 break
             phrase.append(word)

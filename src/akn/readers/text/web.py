@@ -14,6 +14,39 @@ _READ_MORE = re.compile(r"\s*…\s*\[(?:read more|more|…)\]\s*", re.IGNORECASE
 _BACKLINK = re.compile(r"\s*\[\^\]\s*$")
 
 
+def unwrap_json_record(text: str) -> tuple[str, dict[str, str]]:
+    """A database record (JSON) holding the resolution: its longest text field, and the short
+    string fields beside it (symbol, date …) as metadata. Any other input comes back unchanged."""
+    stripped = text.lstrip()
+    if not stripped.startswith("{"):
+        return text, {}
+    import json
+
+    try:
+        record = json.loads(stripped)
+    except ValueError:
+        return text, {}
+    strings: dict[str, str] = {}
+
+    def collect(node, key: str = "") -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                collect(v, k)
+        elif isinstance(node, list):
+            for v in node:
+                collect(v, key)
+        elif isinstance(node, str):
+            if len(node) > len(strings.get(key, "")):
+                strings[key] = node
+
+    collect(record)
+    if not strings:
+        return text, {}
+    body_key = max(strings, key=lambda k: len(strings[k]))
+    meta = {k.lower(): v for k, v in strings.items() if k != body_key and len(v) < 200}
+    return strings[body_key], meta
+
+
 def clean_web_text(lines: list[Line]) -> list[Line]:
     """Lines with web mechanics removed; line numbers kept."""
     out = []
@@ -27,3 +60,62 @@ def clean_web_text(lines: list[Line]) -> list[Line]:
                 text = indent + re.sub(r"\s{2,}", " ", text.strip())
         out.append(Line(line.no, text, line.kind if text.strip() else "blank"))
     return out
+
+
+#: a clause's end, seen through a footnote marker glued to it: ",", ";1", ".[^2]"
+_CLAUSE_END = re.compile(r"([,;.:])(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\w+\])?$")
+
+#: a line this long holding the formula is a whole resolution run together on one line
+_RUN_TOGETHER = 1500
+
+
+def split_run_together(lines: list[Line], lang) -> list[Line]:
+    """A resolution run together on one line, split back into its printed paragraphs."""
+    from .blocks import looks_preambular
+
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if line.kind != "text" or len(text) < _RUN_TOGETHER or not re.search(_formula_search(lang), text):
+            out.append(line)
+            continue
+        cuts: set[int] = set()
+        m = re.search(_formula_search(lang), text)
+        if m:
+            cuts.add(m.start())
+            cuts.add(m.end())
+        for pattern in (*lang.masthead_cuts, lang.masthead["status"].lstrip("^"), r"\[", r"\b\d{1,3}/\d{1,4}\.\s"):
+            for mm in re.finditer(pattern, text[: m.start()] if m else ""):
+                cuts.add(mm.start())
+        body_start = m.end() if m else 0
+        expected = 1
+        for mm in re.finditer(r" (?=\S)", text[body_start:]):
+            at = body_start + mm.end()
+            end = _CLAUSE_END.search(text[max(0, at - 10) : at - 1])
+            if not end:
+                continue
+            punct, rest = end.group(1), text[at:]
+            num = re.match(r"(\d{1,3})\.\s+\S", rest)
+            if num and int(num.group(1)) == expected:
+                cuts.add(at)
+                expected += 1
+            elif re.match(r"\((?:[a-z]{1,2}|[ivx]{1,5})\)\s", rest) and punct in ":;":
+                cuts.add(at)
+            elif expected == 1 and punct == "," and looks_preambular(rest, lang):
+                cuts.add(at)
+            elif re.match(lang.closing["meeting"], rest) or re.match(lang.annex, rest):
+                cuts.add(at)
+        cuts.discard(0)
+        last = 0
+        for cut in sorted(cuts):
+            out.append(Line(line.no, text[last:cut].strip()))
+            out.append(Line(line.no, "", "blank"))
+            last = cut
+        out.append(Line(line.no, text[last:].strip()))
+    return [l if l.text.strip() or l.kind != "text" else Line(l.no, "", "blank") for l in out]
+
+
+def _formula_search(lang) -> str:
+    """The enacting formula anywhere in a line, with its comma."""
+    forms = (re.escape(f) for forms in lang.formulas.values() for f in forms)
+    return r"(?:" + "|".join(forms) + r")\s*,?"

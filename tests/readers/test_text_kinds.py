@@ -1,0 +1,97 @@
+"""Kinds of resolution text beyond GA PDFs: other organs, decisions, languages, database copies."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import akn
+from akn.errors import ConversionError
+from akn.readers.text import read_text
+
+from ..akn_observe import observe
+from ..conftest import CORPUS
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def akn_of(text: str | bytes, **options) -> dict:
+    return observe(etree.fromstring(akn.convert(text, **options).encode("utf-8")))
+
+
+@pytest.mark.parametrize("name, lang, phrases", [
+    ("A_RES_80_7_fra.pdftext.txt", "fra", ["ayantReçu", "prenantActe", "consciente", "considérantÉgalement"]),
+    ("A_RES_80_7_spa.md", "spa", ["habiendoRecibido", "tomandoNota", "reconociendo", "reconociendoTambién"]),
+])
+def test_french_and_spanish(name, lang, phrases):
+    xml = akn.convert((DATA / name).read_bytes())
+    root = etree.fromstring(xml.encode())
+    got = observe(root)
+    assert got["number"] == "80/7" and got["adoption_date"] == "2025-11-14"
+    assert got["operative_nums"] == ["1", "2", "3"] and got["footnotes"] == 1
+    assert got["closing_date"] == "2025-11-14" and got["closing_meeting"].startswith("40")
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    assert root.find(".//a:FRBRlanguage", ns).get("language") == lang
+    assert [c.get("name") for c in root.findall(".//a:preamble/a:container", ns)] == phrases
+
+
+def test_unknown_language_is_an_error_not_silent_english():
+    text = "Генеральная Ассамблея,\n\nпризнавая,\n\n1. постановляет;\n"
+    with pytest.raises(ConversionError, match="language"):
+        akn.convert(text)
+
+
+def test_security_council_pdf_layout():
+    got = akn_of((DATA / "S_RES_2208_2015.pdftext.txt").read_bytes())
+    assert got["number"] == "2208 (2015)" and got["title"] is None
+    assert got["adoption_date"] == "2015-03-05"
+    assert got["closing_meeting"] == "7399th meeting" and got["closing_date"] == "2015-03-05"
+    assert got["preamble_count"] == 4 and got["operative_nums"] == ["1", "2", "3"]
+
+
+def test_decision_keeps_its_recorded_vote():
+    xml = akn.convert((CORPUS / "A-DEC-79-512.web.txt").read_bytes(), symbol="A/DEC/79/512")
+    root = etree.fromstring(xml.encode())
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    assert root[0].get("name") == "decision"
+    counts = {c.get("refersTo"): c.get("value") for c in root.iterfind(".//a:voting/a:count", ns)}
+    assert counts == {"#votesInFavour": "174", "#votesAgainst": "2", "#abstentions": "9"}
+    assert "recorded vote of 174 to 2" in "".join(root.find(".//a:formula", ns).itertext())
+
+
+def test_database_record_in_json():
+    text = (CORPUS / "A-DEC-79-512.web.txt").read_text(encoding="utf-8")
+    record = json.dumps({"symbol": "A/DEC/79/512", "session": "79", "text": text})
+    result = read_text(record)
+    assert result.resolution.meta.symbol == "A/DEC/79/512"
+    assert [p.num for p in result.resolution.body] == ["1", "2", "3", "4", "5"]
+
+
+def test_resolution_run_together_on_one_line():
+    text = (CORPUS / "A_RES_80_7.md").read_text(encoding="utf-8").split("---", 2)[2]
+    body, notes = text.split("\n---\n")
+    got = akn_of(" ".join(body.split()) + "\n\n" + notes)
+    assert got["preamble_count"] == 4 and got["operative_nums"] == ["1", "2", "3", "4", "5"]
+    assert got["footnotes"] == 3 and got["closing_date"] == "2025-11-14"
+
+
+def test_zero_width_and_odd_spaces_are_ignored():
+    text = (CORPUS / "A_RES_80_7.md").read_text(encoding="utf-8")
+    noisy = text.replace("Takes note", "Takes\u200b\u00a0note").replace("The General Assembly", "The\u2060 General Assembly")
+    assert akn.convert(noisy) == akn.convert(text)
+
+
+def test_web_site_text_is_dropped_and_reported():
+    result = read_text((CORPUS / "E-RES-1991-42.web.txt").read_bytes(), filename="E-RES-1991-42.web.txt")
+    dropped = " ".join(d.text for d in result.dropped)
+    assert "Radicali.it" in dropped and "Argomenti correlati" in dropped
+    assert result.resolution.meta.symbol == "E/RES/1991/42"
+    assert any("file name" in w for w in result.warnings)
+
+
+def test_missing_fields_are_left_out_with_a_warning():
+    result = read_text((CORPUS / "S-RES-2208-2015.web.txt").read_bytes())
+    assert result.resolution.title == []
+    assert any("no title" in w for w in result.warnings)
