@@ -33,7 +33,7 @@ class Block:
 
 def ending(text: str) -> str:
     """The punctuation a block ends with, looking through a trailing footnote marker and quotes."""
-    text = text.rstrip()
+    text = text.rstrip()[-24:]  # only the end matters; anchored patterns would scan it all
     stripped = _TRAILING_MARKER.sub("", text).rstrip()
     if stripped and stripped[-1] in ".,;:!?" and stripped != text:
         return stripped[-1]

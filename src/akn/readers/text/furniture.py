@@ -20,7 +20,7 @@ _HEADER_REACH = 7
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return " ".join(text.split()).lower()
 
 
 def is_job_or_barcode(text: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...languages import Language
 from ...model import DateRef, Footnote, Inline, Italic, Ref, Text
@@ -22,9 +23,11 @@ _TOKEN = re.compile(
     r"|(?P<mdnote>\[\^(?P<mdmarker>[\w*]+)\])"
     r"|(?P<link>\[(?P<linktext>[^\[\]]*)\]\((?P<url>[^()\s]*)\))"
     r"|(?P<sup>[" + SUPERSCRIPTS + r"]+)"
-    r"|(?P<inline_note>\s*\((?:Footnote|Note|Nota)\s*:\s*)"
+    r"|(?P<inline_note>\((?:Footnote|Note|Nota)\s*:\s*)"
     r"|(?P<star>(?<![\\*\w])\*(?=[^\s*])|(?<=[^\s*\\])\*(?![\w*]))"
 )
+#: where a token can start: everything else is plain text, skipped without trying _TOKEN
+_TOKEN_START = re.compile(r"[\\\[*(" + SUPERSCRIPTS + r"]")
 
 
 @dataclass
@@ -47,8 +50,13 @@ def _balanced(text: str, start: int) -> int:
     return len(text)
 
 
+_MARKUP_CHARS = frozenset("\\[*(" + SUPERSCRIPTS)
+
+
 def tokenize(raw: str) -> list[_Tok]:
     """Markup of one block as tokens: text, footnote markers, italic toggles."""
+    if _MARKUP_CHARS.isdisjoint(raw):
+        return [_Tok("text", raw)] if raw else []
     toks: list[_Tok] = []
     pos = 0
     buf: list[str] = []
@@ -58,11 +66,13 @@ def tokenize(raw: str) -> list[_Tok]:
             toks.append(_Tok("text", "".join(buf)))
             buf.clear()
 
-    for m in _TOKEN.finditer(raw):
-        if m.start() < pos:
+    for start in _TOKEN_START.finditer(raw):
+        if start.start() < pos:
+            continue
+        m = _TOKEN.match(raw, start.start())
+        if m is None:
             continue
         buf.append(raw[pos : m.start()])
-        kind = m.lastgroup if m.lastgroup not in ("mdmarker", "linktext", "url") else None
         if m.group("escape"):
             buf.append(m.group("escape")[1])
         elif m.group("mdnote"):
@@ -75,20 +85,19 @@ def tokenize(raw: str) -> list[_Tok]:
             toks.append(_Tok("note", superscript_to_digits(m.group("sup"))))
         elif m.group("inline_note"):
             end = _balanced(raw, m.end())
+            spaced = bool(buf) and buf[-1].endswith((" ", "\t"))
+            if spaced:
+                buf[-1] = buf[-1].rstrip(" \t")
             flush()
             toks.append(_Tok("note", "", body=raw[m.end() : end - 1].strip()))
             # keep one space where the note stood between words
-            rest = raw[end:]
-            if m.group("inline_note").startswith((" ", "\t")) and rest[:1] not in (" ", ",", ";", ".", ""):
+            if spaced and raw[end:end + 1] not in (" ", ",", ";", ".", ""):
                 buf.append(" ")
             pos = end
             continue
-        elif m.group("star"):
+        else:  # the star group: an italic toggle
             flush()
             toks.append(_Tok("ital"))
-        else:  # pragma: no cover - every group is handled above
-            buf.append(m.group(0))
-        del kind
         pos = m.end()
     buf.append(raw[pos:])
     flush()
@@ -112,6 +121,18 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=512)
+def _marker_patterns(marker: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where a numeric marker can stand: glued to a word or clause end, or alone after a word."""
+    m_ = re.escape(marker)
+    glued = re.compile(
+        rf"(?:(?<=[^\W\d_])|(?<=[a-z][.,;:])|(?<=[,;:)\]”’\"])|(?<=[a-z]\))|(?<=[–-](?:19|20)\d\d)"
+        rf"|(?<=\s(?:19|20)\d\d))(?P<m>{m_})(?=[\s,;.:)”’]|$)"
+    )
+    detached = re.compile(rf"(?<=[^\s\d] )(?P<m>{m_})(?=\s+[a-z(“\"]|[,;.]|\s*$)")
+    return glued, detached
+
+
 @dataclass
 class MarkerResolver:
     """Finds footnote markers in document order and hands out their bodies once each."""
@@ -119,11 +140,15 @@ class MarkerResolver:
     bodies: dict[str, NoteBody]
     used: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
+    _free: list[int] | None = None  # numeric markers with a body, lowest first
 
     def expected(self) -> str | None:
         """The lowest numeric marker with a body not yet placed."""
-        free = [int(k) for k in self.bodies if k.isdigit() and k not in self.used]
-        return str(min(free)) if free else None
+        if self._free is None:
+            self._free = sorted(int(k) for k in self.bodies if k.isdigit())
+        while self._free and str(self._free[0]) in self.used:
+            self._free.pop(0)
+        return str(self._free[0]) if self._free else None
 
     def take(self, marker: str, line: int) -> NoteBody | None:
         self.used.add(marker)
@@ -134,12 +159,9 @@ class MarkerResolver:
 
     def find_digit_marker(self, text: str, marker: str) -> re.Match[str] | None:
         """The first place in ``text`` where ``marker`` stands as a footnote marker, if any."""
-        m_ = re.escape(marker)
-        glued = re.compile(
-            rf"(?:(?<=[^\W\d_])|(?<=[a-z][.,;:])|(?<=[,;:)\]”’\"])|(?<=[a-z]\))|(?<=[–-](?:19|20)\d\d)"
-            rf"|(?<=\s(?:19|20)\d\d))(?P<m>{m_})(?=[\s,;.:)”’]|$)"
-        )
-        detached = re.compile(rf"(?<=[^\s\d] )(?P<m>{m_})(?=\s+[a-z(“\"]|[,;.]|\s*$)")
+        if marker not in text:
+            return None
+        glued, detached = _marker_patterns(marker)
         best: re.Match[str] | None = None
         for pattern in (glued, detached):
             for m in pattern.finditer(text):
@@ -199,7 +221,9 @@ def _organ_of_citation(text_before: str, number: str) -> str:
 def mark_references(text: str, lang: Language) -> list[Inline]:
     """Text with cited resolutions, document symbols and dates marked."""
     spans: list[tuple[int, int, Inline]] = []
-    for m in _CITED.finditer(text):
+    lowered = text.lower()
+    cited = _CITED.finditer(text) if "resol" in lowered else ()
+    for m in cited:
         if _OTHER_BODY_AFTER.match(text[m.end() :]) or re.search(
             r"(?:Commission|Conference|Board)[^,;.]{0,40}$", text[max(0, m.start() - 60) : m.start()]
         ) and not re.search(r"(?:Security|General|Economic)", text[max(0, m.start() - 30) : m.start()]):
@@ -214,7 +238,7 @@ def mark_references(text: str, lang: Language) -> list[Inline]:
             organ = _organ_of_citation(text[: m.start()], number)
             href = cited_resolution_iri(ACTORS[organ][0], number.strip(), date)
             spans.append((start, end, Ref(href, [Text(text[start:end])])))
-    for m in _SYMBOL.finditer(text):
+    for m in _SYMBOL.finditer(text) if "/" in text else ():
         sym = m.group(0)
         if not re.search(r"\d", sym) or sym.count("/") < 1:
             continue

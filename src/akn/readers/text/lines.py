@@ -41,6 +41,8 @@ def decode(data: bytes | str) -> str:
 
 def normalise_line(text: str) -> str:
     """One line with invisible characters removed and exotic spaces and hyphens made plain."""
+    if text.isascii():
+        return text.replace("\t", " ").replace("\x0b", " ").replace("\x0c", " ").rstrip()
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
     return text.replace("\u2011", "-").replace("\u2010", "-").rstrip()

@@ -53,8 +53,8 @@ def clean_web_text(lines: list[Line]) -> list[Line]:
     for line in lines:
         text = line.text
         if line.kind == "text":
-            text = _READ_MORE.sub(" ", text)
-            text = _BACKLINK.sub("", text)
+            if "[" in text:
+                text = _BACKLINK.sub("", _READ_MORE.sub(" ", text))
             if "\t" in line.text or "  " in text.strip():
                 indent = text[: len(text) - len(text.lstrip())]
                 text = indent + re.sub(r"\s{2,}", " ", text.strip())
