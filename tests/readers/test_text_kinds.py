@@ -95,3 +95,24 @@ def test_missing_fields_are_left_out_with_a_warning():
     result = read_text((CORPUS / "S-RES-2208-2015.web.txt").read_bytes())
     assert result.resolution.title == []
     assert any("no title" in w for w in result.warnings)
+
+
+def test_star_footnote_of_a_reissued_document():
+    """A reissue prints "*" after the symbol and "* Reissued for technical reasons" at the foot."""
+    text = (CORPUS / "A_RES_80_7.pdftext.txt").read_text(encoding="utf-8")
+    text = text.replace("A/RES/80/7\n", "A/RES/80/7*\n", 1)
+    text = text.replace("1 See A/80/348.", "1 See A/80/348.\n \n* Reissued for technical reasons on 2 December 2025.")
+    root = etree.fromstring(akn.convert(text).encode("utf-8"))
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    star = root.find(".//a:preface//a:docNumber/a:sup/a:authorialNote", ns)
+    assert star is not None and star.get("marker") == "*"
+    assert "Reissued" in "".join(star.itertext())
+    assert len(root.findall(".//a:authorialNote", ns)) == 4
+
+
+def test_items_inside_the_preamble_stay_in_their_paragraph():
+    text = (CORPUS / "A_RES_80_7.md").read_text(encoding="utf-8")
+    text = text.replace("Recognizing the importance of the work of the Agency,",
+                        "Recognizing the importance of the work of the Agency:\n\n(a) In science;\n\n(b) In safety,")
+    got = akn_of(text)
+    assert got["preamble_count"] == 4 and got["operative_nums"] == ["1", "2", "3", "4", "5"]

@@ -230,8 +230,9 @@ class AknWriter:
             # title (a Security Council heading): then that number must be the docNumber found
             # first, and the symbol is a named inline (docs/profile.md).
             untitled_number = self.res.number and not self.res.title
-            p.append(E("inline", {"name": "documentSymbol"}, text=text) if untitled_number
-                     else E("docNumber", text=text))
+            el = E("inline", {"name": "documentSymbol"}) if untitled_number else E("docNumber")
+            self.inlines(el, nodes, "preface")
+            p.append(el)
         elif role == "distribution":
             el = E("inline", {"name": "akn4un:distribution"})
             self.inlines(el, nodes, "preface")

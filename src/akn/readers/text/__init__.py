@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ...errors import ConversionError, MetadataError
 from ...languages import Language, detect_language, get_language
-from ...model import Inline, MastheadLine, Metadata, Resolution, Text, Vote, plain_text
+from ...model import Inline, MastheadLine, Metadata, Ref, Resolution, Text, Vote, plain_text
 from ...naming import kind_from_symbol, number_from_symbol, organ_from_symbol, symbol_from_filename
 from .blocks import unwrap
 from .footnotes import lift_footnotes
@@ -86,6 +86,7 @@ def read_text(
     head = read_masthead(lines[:start], language)
     dropped += [Dropped(l.no, l.text, "site text before the resolution") for l in head.dropped]
     parser = InlineParser(language, bodies)
+    masthead = [MastheadLine(p.role, _masthead_inlines(p.role, p.text, parser, language)) for p in head.pieces]
 
     title = parser.parse(head.title, head.title_line) if head.title else []
     formula_line = lines[start]
@@ -109,7 +110,6 @@ def read_text(
 
     if not body.closing and not body.annexes:
         _refuse_cut_text(body.body, lines)
-    masthead = [MastheadLine(p.role, _masthead_inlines(p.role, p.text, parser, language)) for p in head.pieces]
     for marker, note in parser.unused_bodies():
         warnings.append(f"line {note.line}: footnote {marker} has no marker in the text; kept at the end")
         _append_orphan_note(body, marker, note, parser)
@@ -174,7 +174,10 @@ def _organ_in(text: str, lang: Language) -> str | None:
 def _masthead_inlines(role: str, text: str, parser: InlineParser, lang: Language) -> list[Inline]:
     if role in ("adoption", "heading"):
         return closing_inlines(text, lang)
-    return parser.parse(text, 0, digits=False)
+    inlines = parser.parse(text, 0, digits=False)
+    if role == "symbol":  # the document's own symbol is no citation
+        inlines = [Text(plain_text([n])) if isinstance(n, Ref) else n for n in inlines]
+    return inlines
 
 
 def _heading_number(masthead: list[MastheadLine], lang: Language) -> str | None:
@@ -229,7 +232,7 @@ def _metadata(head, masthead, formula, closing, front, lang, organ, kind, symbol
     by_role: dict[str, list[MastheadLine]] = {}
     for line in masthead:
         by_role.setdefault(line.role, []).append(line)
-    printed_symbol = next((plain_text(l.children).strip() for l in by_role.get("symbol", [])), None)
+    printed_symbol = next((plain_text(l.children).strip(" *") for l in by_role.get("symbol", [])), None)
     sym = symbol or printed_symbol or front.get("symbol")
     if symbol and printed_symbol and symbol != printed_symbol:
         warnings.append(f"--symbol {symbol} differs from the printed symbol {printed_symbol}; using {symbol}")

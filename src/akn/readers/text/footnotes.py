@@ -16,6 +16,7 @@ RULE = re.compile(r"^\s*_{5,}\s*$")
 HORIZONTAL_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,})\s*$")
 PDF_NOTE = re.compile(r"^\s*(\d{1,3}|\*{1,3}/?)\s+(\S.*)$")
 MD_NOTE = re.compile(r"^\s*\[\^([\w*]+)\]:\s*(.*)$")
+STAR_NOTE = re.compile(r"^\s*(\*{1,3}/)\s+(\S.*)$")
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPER_NOTE = re.compile(rf"^\s*([{SUPERSCRIPTS}]+)\s*(\S.*)$")
 _SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -81,6 +82,10 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
                 notes[current].text = join_wrapped(notes[current].text, text.strip())
             else:
                 kept.append(line)
+            continue
+        m = STAR_NOTE.match(text) if line.kind == "text" else None
+        if m:  # "*/ text": the older ECOSOC style, recognisable anywhere
+            add(m.group(1), m.group(2), line.no)
             continue
         m = SUPER_NOTE.match(text) if line.kind == "text" else None
         if m:

@@ -101,10 +101,17 @@ def tokenize(raw: str) -> list[_Tok]:
         pos = m.end()
     buf.append(raw[pos:])
     flush()
-    # an unpaired italic toggle is a literal asterisk
+    # an unpaired italic toggle is a literal asterisk (or a footnote marker, resolved later)
     if sum(1 for t in toks if t.kind == "ital") % 2:
         last = max(i for i, t in enumerate(toks) if t.kind == "ital")
         toks[last] = _Tok("text", "*")
+        merged: list[_Tok] = []
+        for tok in toks:
+            if tok.kind == "text" and merged and merged[-1].kind == "text" and merged[-1].body is None:
+                merged[-1] = _Tok("text", merged[-1].value + tok.value)
+            else:
+                merged.append(tok)
+        toks = merged
     return toks
 
 
@@ -149,6 +156,10 @@ class MarkerResolver:
         while self._free and str(self._free[0]) in self.used:
             self._free.pop(0)
         return str(self._free[0]) if self._free else None
+
+    def symbol_markers(self) -> list[str]:
+        """Markers such as "*" or "*/" whose bodies are still unplaced, longest first."""
+        return sorted((k for k in self.bodies if not k.isdigit() and k not in self.used), key=len, reverse=True)
 
     def take(self, marker: str, line: int) -> NoteBody | None:
         self.used.add(marker)
@@ -284,11 +295,11 @@ class InlineParser:
         only explicit markers count (masthead lines full of numbers).
         """
         toks = tokenize(raw)
-        if markers and digits:
-            toks = self._split_digit_markers(toks)
+        if markers:
+            toks = self._split_digit_markers(toks, digits)
         return self._build(toks, line, markers)
 
-    def _split_digit_markers(self, toks: list[_Tok]) -> list[_Tok]:
+    def _split_digit_markers(self, toks: list[_Tok], digits: bool = True) -> list[_Tok]:
         out: list[_Tok] = []
         for tok in toks:
             if tok.kind == "note" and tok.body is None:
@@ -297,7 +308,14 @@ class InlineParser:
                 out.append(tok)
                 continue
             text = tok.value
-            while True:
+            for star in self.resolver.symbol_markers():
+                m = re.search(rf"(?<=[\w.,;:”’)]){re.escape(star)}(?=\s|$|[,;.:])", text)
+                if m:
+                    out.append(_Tok("text", text[: m.start()]))
+                    out.append(_Tok("note", star))
+                    self.resolver.used.add(star)
+                    text = text[m.end() :]
+            while digits:
                 marker = self.resolver.expected()
                 m = self.resolver.find_digit_marker(text, marker) if marker else None
                 if not m:

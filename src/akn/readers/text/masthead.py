@@ -15,7 +15,7 @@ from ...languages import Language
 from .lines import Line
 
 NUMBER_TITLE = re.compile(r"^(?P<num>\d{1,3}/\d{1,4}|[A-Z]{1,2}-\d+/\d+)\.\s+(?P<title>\S.*)$")
-SYMBOL = re.compile(r"^(?:A/HRC|A|S|E)/(?:RES|DEC)/[\w./\-]+(?:\s*\(\d{4}\))?$")
+SYMBOL = re.compile(r"^(?:A/HRC|A|S|E)/(?:RES|DEC)/[\w./\-]+(?:\s*\(\d{4}\))?\**$")
 UN_HEADER = re.compile(r"^United Nations$|^Nations Unies$|^Naciones Unidas$")
 
 
@@ -49,7 +49,7 @@ def _split_merged(text: str, lang: Language) -> list[str]:
     m = re.search(lang.agenda_designation, text)
     if m and m.end() < len(text):
         cuts.add(m.end())
-    m = re.search(r"(?:A|S|E)/(?:RES|DEC)/[\w./\-]+(?:\s*\(\d{4}\))?", text)
+    m = re.search(r"(?:A|S|E)/(?:RES|DEC)/[\w./\-]+(?:\s*\(\d{4}\))?\**", text)
     if m and m.end() < len(text):
         cuts.add(m.end())
     cuts.discard(0)

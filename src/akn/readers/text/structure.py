@@ -315,6 +315,11 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
             annex_builder.add(block, nxt)
             continue
         if state == "preamble":
+            if ITEM_NUM.match(text) and out.preamble:
+                # "(a) …" inside the preamble belongs to the preambular paragraph before it
+                out.preamble[-1].children.append(Text(" "))
+                out.preamble[-1].children.extend(parser.parse(text, block.no))
+                continue
             if _starts_operative(text, nxt, lang):
                 state = "body"
             else:
