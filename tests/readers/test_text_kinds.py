@@ -100,7 +100,7 @@ def test_missing_fields_are_left_out_with_a_warning():
 def test_star_footnote_of_a_reissued_document():
     """A reissue prints "*" after the symbol and "* Reissued for technical reasons" at the foot."""
     text = (CORPUS / "A_RES_80_7.pdftext.txt").read_text(encoding="utf-8")
-    text = text.replace("A/RES/80/7\n", "A/RES/80/7*\n", 1)
+    text = text.replace("\nA/RES/80/7\n", "\nA/RES/80/7*\n", 1)
     text = text.replace("1 See A/80/348.", "1 See A/80/348.\n \n* Reissued for technical reasons on 2 December 2025.")
     root = etree.fromstring(akn.convert(text).encode("utf-8"))
     ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
