@@ -152,7 +152,7 @@ class MarkerResolver:
     def expected(self) -> str | None:
         """The lowest numeric marker with a body not yet placed."""
         if self._free is None:
-            self._free = sorted(int(k) for k in self.bodies if k.isdigit())
+            self._free = sorted(int(k) for k in self.bodies if k.isascii() and k.isdigit() and len(k) < 10)
         while self._free and str(self._free[0]) in self.used:
             self._free.pop(0)
         return str(self._free[0]) if self._free else None
@@ -184,7 +184,7 @@ class MarkerResolver:
 
     @staticmethod
     def _plausible(text: str, m: re.Match[str]) -> bool:
-        before = text[: m.start()]
+        before = text[max(0, m.start() - 200) : m.start()]  # a window: whole-prefix scans were quadratic
         word = re.findall(r"([^\s]+)\s*$", before)
         prev = word[0] if word else ""
         prev_word = prev.lower().strip(".,;:()“”\"")

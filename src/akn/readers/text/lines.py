@@ -16,8 +16,9 @@ class Line:
     kind: str = "text"
 
 
-# Characters extraction leaves behind that carry no text: zero-width, BOM, soft hyphen, bidi marks.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
+# Characters extraction leaves behind that carry no text: zero-width, BOM, soft hyphen, bidi marks,
+# and control characters, lone surrogates and non-characters XML cannot hold.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\x01-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile("[\u00a0\u2007\u202f\u2002\u2003\u2009\t\u000b\u000c]")
 
 
@@ -41,7 +42,7 @@ def decode(data: bytes | str) -> str:
 
 def normalise_line(text: str) -> str:
     """One line with invisible characters removed and exotic spaces and hyphens made plain."""
-    if text.isascii():
+    if text.isascii() and text.isprintable():
         return text.replace("\t", " ").replace("\x0b", " ").replace("\x0c", " ").rstrip()
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)

@@ -81,7 +81,7 @@ def italicize_phrase(inlines: list[Inline], lang: Language) -> list[Inline]:
 
 def closing_inlines(text: str, lang: Language) -> list[Inline]:
     """A closing line with its meeting as :class:`Event` and its dates as :class:`DateRef`."""
-    meeting = re.compile(r"\d+(?:st|nd|rd|th|e|re|a|ª)\.?\s+(?:plenary\s+)?(?:meeting|séance(?:\s+plénière)?|sesión(?:\s+plenaria)?)")
+    meeting = re.compile(r"(?<!\d)\d+(?:st|nd|rd|th|e|re|a|ª)\.?\s+(?:plenary\s+)?(?:meeting|séance(?:\s+plénière)?|sesión(?:\s+plenaria)?)")
     spans: list[tuple[int, int, Inline]] = []
     for m in meeting.finditer(text):
         spans.append((m.start(), m.end(), Event(m.group(0))))

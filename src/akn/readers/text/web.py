@@ -10,8 +10,8 @@ import re
 
 from .lines import Line
 
-_READ_MORE = re.compile(r"\s*…\s*\[(?:read more|more|…)\]\s*", re.IGNORECASE)
-_BACKLINK = re.compile(r"\s*\[\^\]\s*$")
+_READ_MORE = re.compile(r"(?<!\s)\s*…\s*\[(?:read more|more|…)\]\s*", re.IGNORECASE)
+_BACKLINK = re.compile(r"(?<!\s)\s*\[\^\]\s*$")
 
 
 def unwrap_json_record(text: str) -> tuple[str, dict[str, str]]:
