@@ -84,6 +84,8 @@ def symbol_from_filename(stem: str) -> str | None:
     """A symbol spelled in a file name: ``A_RES_80_7`` -> A/RES/80/7, ``S-RES-2208-2015`` -> S/RES/2208 (2015)."""
     parts = [p for p in re.split(r"[-_ .]+", stem) if p]
     upper = [p.upper() for p in parts]
+    if upper[:2] == ["A", "HRC"] and len(parts) >= 5 and upper[2] in ("RES", "DEC"):
+        return f"A/HRC/{upper[2]}/{parts[3]}/{parts[4]}"
     if len(parts) < 3 or upper[1] not in ("RES", "DEC") and upper[:2] != ["A", "HRC"]:
         return None
     if upper[0] == "S" and len(parts) >= 4 and re.fullmatch(r"\d+", parts[2]) and re.fullmatch(r"\d{4}", parts[3]):

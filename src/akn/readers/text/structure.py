@@ -287,7 +287,7 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
         if state == "closing":
             if re.match(lang.annex, text):
                 state = "annex"
-            elif is_closing(text, lang) or lang.date_re.fullmatch(text.strip(" .")):
+            elif is_closing(text, lang) or lang.date_re.fullmatch(text.strip(" .")) or re.match(r"^\[.*\]$", text):
                 for line in split_closing(text, lang):
                     out.closing.append(closing_inlines(line, lang))
                 continue
