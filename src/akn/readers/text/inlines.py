@@ -35,6 +35,7 @@ class _Tok:
     kind: str  # text | note | ital
     value: str = ""
     body: str | None = None  # inline footnote text
+    raw: str = ""  # the marker as printed, for when it is text after all
 
 
 def _balanced(text: str, start: int) -> int:
@@ -77,12 +78,12 @@ def tokenize(raw: str) -> list[_Tok]:
             buf.append(m.group("escape")[1])
         elif m.group("mdnote"):
             flush()
-            toks.append(_Tok("note", m.group("mdmarker")))
+            toks.append(_Tok("note", m.group("mdmarker"), raw=m.group("mdnote")))
         elif m.group("link"):
             buf.append(m.group("linktext"))
         elif m.group("sup"):
             flush()
-            toks.append(_Tok("note", superscript_to_digits(m.group("sup"))))
+            toks.append(_Tok("note", superscript_to_digits(m.group("sup")), raw=m.group("sup")))
         elif m.group("inline_note"):
             end = _balanced(raw, m.end())
             spaced = bool(buf) and buf[-1].endswith((" ", "\t"))
@@ -341,8 +342,10 @@ class InlineParser:
                     stack.append(node.children)
                 else:
                     stack.pop()
-            elif tok.kind == "note":
+            elif tok.kind == "note" and (markers or tok.body is not None):
                 stack[-1].append(self._footnote(tok, line))
+            elif tok.kind == "note":  # a marker in a footnote's own text ("5 km²") is text: no cycles
+                stack[-1].append(Text(tok.raw))
             elif tok.value:
                 stack[-1].extend(mark_references(tok.value, self.lang))
         return _merge_text(root)
