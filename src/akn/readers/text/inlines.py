@@ -149,6 +149,7 @@ class MarkerResolver:
     used: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
     _free: list[int] | None = None  # numeric markers with a body, lowest first
+    _symbols: list[str] | None = None  # other markers ("*", "*/"), longest first
 
     def expected(self) -> str | None:
         """The lowest numeric marker with a body not yet placed."""
@@ -160,7 +161,9 @@ class MarkerResolver:
 
     def symbol_markers(self) -> list[str]:
         """Markers such as "*" or "*/" whose bodies are still unplaced, longest first."""
-        return sorted((k for k in self.bodies if not k.isdigit() and k not in self.used), key=len, reverse=True)
+        if self._symbols is None:
+            self._symbols = sorted((k for k in self.bodies if not k.isdigit()), key=len, reverse=True)
+        return [k for k in self._symbols if k not in self.used]
 
     def take(self, marker: str, line: int) -> NoteBody | None:
         self.used.add(marker)
@@ -257,7 +260,8 @@ def mark_references(text: str, lang: Language) -> list[Inline]:
         if any(s <= m.start() < e for s, e, _ in spans):
             continue
         spans.append((m.start(), m.end(), Ref(document_symbol_iri(sym), [Text(sym)])))
-    for m in lang.date_re.finditer(text):
+    dates = lang.date_re.finditer(text) if any(month in lowered for month in lang.months) else ()
+    for m in dates:
         if any(s < m.end() and m.start() < e for s, e, _ in spans):
             continue
         iso = lang.parse_date(m.group(0))
