@@ -179,7 +179,8 @@ class Page:
         reply = self.send("Page.navigate", {"url": url})
         if reply.get("errorText"):
             raise CdpError(f"cannot open {url}: {reply['errorText']}")
-        self.browser.wait_for_event("Page.loadEventFired", self.session, since)
+        if reply.get("loaderId"):  # a same-document navigation (only the #fragment changed) loads nothing
+            self.browser.wait_for_event("Page.loadEventFired", self.session, since)
 
     def evaluate(self, expression: str, await_promise: bool = False):
         """The value of a JavaScript expression in the page; a thrown exception raises CdpError."""
