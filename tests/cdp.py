@@ -31,7 +31,7 @@ def find_chromium() -> str | None:
     """The browser to drive: $AKN_CHROMIUM, else a Chromium or Chrome on the PATH."""
     named = os.environ.get("AKN_CHROMIUM")
     if named:
-        return named
+        return named if os.access(named, os.X_OK) else None
     return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
 
 

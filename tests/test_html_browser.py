@@ -7,6 +7,7 @@ tests skip with the reason, except under CI (CI=true), where a missing browser i
 """
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -153,8 +154,6 @@ def test_screenshots_desktop_and_phone(browser, seed_url, artifacts):
 
 def test_prints_on_a4_with_the_notes_at_the_end(page, artifacts):
     pdf = page.send("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": False})["data"]
-    import base64
-
     data = base64.b64decode(pdf)
     (artifacts / "seed.pdf").write_bytes(data)
     boxes = {tuple(round(float(v)) for v in m.groups()) for m in

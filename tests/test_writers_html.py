@@ -33,6 +33,12 @@ def model(path: Path):
     return read_text(path.read_bytes(), filename=str(path)).resolution
 
 
+def akn_eids(xml: etree._Element) -> list[str]:
+    """The eIds of the document's content (the TLCs in <references> name ontology entries)."""
+    refs = f"{{{AKN_NS['a']}}}references"
+    return [el.get("eId") for el in xml.iter() if el.get("eId") and el.getparent().tag != refs]
+
+
 def page(res) -> lhtml.HtmlElement:
     return lhtml.document_fromstring(write_html(res))
 
@@ -75,8 +81,7 @@ def test_enough_of_the_corpus_renders():
 def test_every_akn_eid_is_an_html_id(path):
     res = model(path)
     xml = etree.fromstring(render(res, "akn", validate=False).encode("utf-8"))
-    eids = [el.get("eId") for el in xml.iter() if el.get("eId")]
-    eids = [e for e in eids if not e.startswith(("un", "plenaryMeeting", "adoptionDate"))]  # TLCs in <meta>
+    eids = akn_eids(xml)
     doc = page(res)
     ids = [el.get("id") for el in doc.iter() if isinstance(el.tag, str) and el.get("id")]
     assert len(ids) == len(set(ids)), "duplicate ids"
@@ -331,3 +336,56 @@ def test_installed_wheel_ships_the_templates(tmp_path):
     where = subprocess.run([str(py), "-c", "from akn.writers.html import template_dir; print(template_dir())"],
                            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
     assert Path(where.stdout.strip()).is_relative_to(venv), where.stdout
+
+
+# ------------------------------------------------------------------------ any model
+
+
+def _models():
+    """Small random resolutions with the shapes that make eIds collide: repeated and missing
+    numbers, nested sections and items, footnotes everywhere (masthead, closing, annexes)."""
+    from hypothesis import strategies as st
+
+    from akn.model import (
+        MASTHEAD_ROLES, Annex, DateRef, Event, Italic, Item, MastheadLine, PreambularParagraph, Section,
+    )
+
+    nums = st.sampled_from(["1", "2", "2", "a", "I", "", None])
+    leaf = st.one_of(st.builds(Text, st.sampled_from(["x", "<b>&\"", "y"])),
+                     st.builds(DateRef, st.just("2020-01-01"), st.just("1 January 2020")),
+                     st.builds(Event, st.just("3rd plenary meeting")))
+    inline = st.recursive(leaf, lambda c: st.one_of(
+        st.builds(Italic, st.lists(c, max_size=2)), st.builds(Ref, st.just("/akn/un/x"), st.lists(c, max_size=2)),
+        st.builds(Footnote, st.sampled_from(["1", "*"]), st.lists(c, max_size=2))), max_leaves=4)
+    inlines = st.lists(inline, max_size=3)
+    items = st.recursive(st.builds(Item, st.sampled_from(["a", "b", "a"]), inlines, st.just([])),
+                         lambda c: st.builds(Item, st.sampled_from(["a", "i"]), inlines, st.lists(c, max_size=2)),
+                         max_leaves=4)
+    paras = st.builds(Paragraph, nums, inlines, st.lists(items, max_size=2))
+    parts = st.recursive(paras, lambda c: st.builds(Section, nums, inlines, st.lists(c, max_size=3)), max_leaves=6)
+    return st.builds(
+        Resolution, st.builds(Metadata, st.just("A/RES/76/187"), adoption_date=st.just("2021-12-16")),
+        st.lists(st.builds(MastheadLine, st.sampled_from(MASTHEAD_ROLES + ("heading",)), inlines), max_size=4),
+        st.sampled_from([None, "76/187"]), inlines, inlines, st.lists(st.builds(PreambularParagraph, inlines), max_size=3),
+        st.lists(parts, max_size=4), st.lists(inlines, max_size=2),
+        st.lists(st.builds(Annex, st.just("Annex"), inlines, st.lists(parts, max_size=2)), max_size=2))
+
+
+def test_any_model_gets_the_akn_eids_as_ids_and_links_that_resolve():
+    from hypothesis import HealthCheck, given, settings
+
+    @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+    @given(_models())
+    def check(res):
+        xml = etree.fromstring(render(res, "akn", validate=False).encode("utf-8"))
+        eids = sorted(akn_eids(xml))
+        doc = page(res)
+        ids = [el.get("id") for el in doc.iter() if isinstance(el.tag, str) and el.get("id")]
+        assert len(ids) == len(set(ids))
+        assert sorted(i for i in ids if not i.startswith(PAGE_IDS)) == eids
+        targets = set(ids)
+        assert all(a.get("href")[1:] in targets for a in doc.iter("a") if (a.get("href") or "").startswith("#"))
+        assert len(list(doc.iter("h1"))) == 1
+        assert not list(doc.iter("script", "b"))
+
+    check()

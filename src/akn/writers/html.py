@@ -130,10 +130,12 @@ def notes_in_reading_order(res: Resolution, eids: Eids) -> list[Footnote]:
     return [note for run in runs for note in iter_footnotes(run) if eids.of(note)]
 
 
-def expression_uri(res: Resolution) -> str:
-    """The document's AKN Expression IRI, as the AKN writer names it."""
-    number = res.number or number_from_symbol(res.meta.symbol or "") or ""
-    name = WorkName(ACTORS[res.meta.body][0], res.meta.adoption_date or "", iri_number(number))
+def expression_uri(res: Resolution) -> str | None:
+    """The document's AKN Expression IRI, as the AKN writer names it; None when it cannot be named."""
+    number = res.number or number_from_symbol(res.meta.symbol or "")
+    if not (number and res.meta.adoption_date and res.meta.body in ACTORS):
+        return None
+    name = WorkName(ACTORS[res.meta.body][0], res.meta.adoption_date, iri_number(number))
     return name.expression(res.meta.language)
 
 
