@@ -288,6 +288,11 @@ def test_cli_css_option(tmp_path):
     assert '<link rel="stylesheet" href="/un.css">' in result.output
 
 
+def test_cli_css_is_for_html_only():
+    result = CliRunner().invoke(main, ["convert", str(SEED), "--css", "/un.css", "-q"])
+    assert result.exit_code == 2 and "--css applies only to HTML" in result.output
+
+
 def test_other_languages_label_the_notes():
     res = Resolution(Metadata(symbol="A/RES/1/1", language="fra", adoption_date="2020-01-01"),
                      title=[Text("Titre")], body=[Paragraph("1", [Text("Décide"), Footnote("1", [Text("Voir.")])])])

@@ -72,6 +72,8 @@ def convert(input: str, output: str | None, to: str | None, validate: bool, symb
     from .api import format_for_path
 
     fmt = to or (format_for_path(output) if output and output != "-" else None) or "akn"
+    if css and fmt != "html":
+        raise click.UsageError("--css applies only to HTML output (--to html or an .html output file)")
     if output and output != "-" and input != "-" and Path(output).resolve() == Path(input).resolve():
         raise click.UsageError("the output file is the input file; refusing to overwrite the input")
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import DateRef, Resolution, Section, iter_footnotes
+from .model import DateRef, Italic, PreambularParagraph, Resolution, Section, iter_footnotes, plain_text
 
 #: organ code -> (actor used in IRIs and as TLC end point, display name)
 ACTORS: dict[str, tuple[str, str]] = {
@@ -124,6 +124,12 @@ def lower_camel(phrase: str) -> str:
     if not words:
         return "preambularParagraph"
     return words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])
+
+
+def preambular_name(para: PreambularParagraph) -> str:
+    """A preambular container's name: its italic initial phrase in lower camel case (D8)."""
+    first = para.children[0] if para.children else None
+    return lower_camel(plain_text(first.children)) if isinstance(first, Italic) else "preambularParagraph"
 
 
 # ------------------------------------------------------------------- eIds of a whole document

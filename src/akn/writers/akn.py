@@ -14,7 +14,7 @@ from ..model import (
     Annex, BodyPart, DateRef, Event, Footnote, Inline, Italic, Item, MastheadLine, Paragraph, Ref,
     Resolution, Section, Text, plain_text,
 )
-from ..naming import ACTORS, WorkName, assign_eids, iri_number, language_tag, lower_camel, number_from_symbol
+from ..naming import ACTORS, WorkName, assign_eids, iri_number, language_tag, number_from_symbol, preambular_name
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -283,9 +283,8 @@ class AknWriter:
         formula.append(self.p(self.res.formula))
         pre.append(formula)
         for para in self.res.preamble:
-            first = para.children[0] if para.children else None
-            name = lower_camel(plain_text(first.children)) if isinstance(first, Italic) else "preambularParagraph"
-            pre.append(E("container", {"name": name, "eId": self.eids.of(para)}, self.p(para.children)))
+            pre.append(E("container", {"name": preambular_name(para), "eId": self.eids.of(para)},
+                         self.p(para.children)))
         return pre
 
     # ------------------------------------------------------------------------ main body

@@ -20,7 +20,9 @@ from ..model import (
     DateRef, Event, Footnote, Inline, Italic, MastheadLine, Ref, Resolution, Section, Text, iter_footnotes,
     plain_text,
 )
-from ..naming import ACTORS, Eids, WorkName, assign_eids, iri_number, language_tag, lower_camel, number_from_symbol
+from ..naming import (
+    ACTORS, Eids, WorkName, assign_eids, iri_number, language_tag, number_from_symbol, preambular_name,
+)
 
 #: masthead roles printed in the top band: left column (organ) and right column (symbol, distribution)
 TOP_LEFT = ("other", "organ")
@@ -66,12 +68,6 @@ def environment() -> jinja2.Environment:
     env.filters["plain"] = plain_text
     env.filters["container_name"] = preambular_name
     return env
-
-
-def preambular_name(para) -> str:
-    """The name the AKN writer gives a preambular container: its initial phrase (D8)."""
-    first = para.children[0] if para.children else None
-    return lower_camel(plain_text(first.children)) if isinstance(first, Italic) else "preambularParagraph"
 
 
 @dataclass
