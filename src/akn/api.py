@@ -17,10 +17,11 @@ def format_for_path(path: str | Path) -> str | None:
 
 def convert(text: str | bytes, to: str = "akn", *, validate: bool = True, filename: str | None = None,
             symbol: str | None = None, date: str | None = None, lang: str | None = None,
-            warnings: list[str] | None = None) -> str:
+            warnings: list[str] | None = None, css: str | None = None) -> str:
     """Convert one resolution given as extracted text (or AKN XML) into ``to`` ("akn", "html", "text").
 
-    ``symbol``, ``date`` (ISO adoption date) and ``lang`` supply metadata the text lacks.
+    ``symbol``, ``date`` (ISO adoption date) and ``lang`` supply metadata the text lacks; ``css``
+    is a stylesheet URL the HTML links instead of carrying its styles inline.
     Warnings are appended to ``warnings`` when a list is given. Raises
     :class:`akn.errors.ConversionError` for input that is not a readable resolution and
     :class:`akn.errors.ValidationError` when the AKN produced does not validate.
@@ -32,11 +33,14 @@ def convert(text: str | bytes, to: str = "akn", *, validate: bool = True, filena
     result = read_text(text, filename=filename, symbol=symbol, date=date, lang=lang)
     if warnings is not None:
         warnings.extend(result.warnings)
-    return render(result.resolution, to, validate=validate)
+    return render(result.resolution, to, validate=validate, css=css)
 
 
-def render(resolution, to: str, *, validate: bool = True) -> str:
-    """A model rendered in a format; AKN output is validated unless ``validate`` is False."""
+def render(resolution, to: str, *, validate: bool = True, css: str | None = None) -> str:
+    """A model rendered in a format; AKN output is validated unless ``validate`` is False.
+
+    HTML is one self-contained page, or one linking the stylesheet URL ``css``.
+    """
     if to == "akn":
         from .writers.akn import write_akn
 
@@ -51,4 +55,8 @@ def render(resolution, to: str, *, validate: bool = True) -> str:
                     line=problems[0].line,
                 )
         return data.decode("utf-8")
+    if to == "html":
+        from .writers.html import write_html
+
+        return write_html(resolution, css=css)
     raise ConversionError(f"output format {to!r} is not available yet")

@@ -58,12 +58,13 @@ def main() -> None:
 @click.option("--symbol", help="Document symbol when the text lacks it, e.g. A/RES/76/187.")
 @click.option("--date", help="Adoption date (YYYY-MM-DD) when the text lacks it.")
 @click.option("--lang", help="Language code (eng, fra, spa); default: detected from the text.")
+@click.option("--css", metavar="URL", help="HTML only: link this stylesheet instead of inlining the styles.")
 @click.option("-v", "--verbose", is_flag=True, help="Report warnings and the text dropped as page furniture or site text.")
 @click.option("-q", "--quiet", is_flag=True, help="Print no warnings.")
 @click.option("--debug", is_flag=True, help="Show tracebacks (for developers).")
 def convert(input: str, output: str | None, to: str | None, validate: bool, symbol: str | None,
-            date: str | None, lang: str | None, verbose: bool, quiet: bool, debug: bool) -> None:
-    """Convert INPUT (a resolution as text, or '-' for standard input) to AKN XML.
+            date: str | None, lang: str | None, css: str | None, verbose: bool, quiet: bool, debug: bool) -> None:
+    """Convert INPUT (a resolution as text, or '-' for standard input) to AKN XML or HTML.
 
     Nothing is written unless the conversion succeeds: an existing OUTPUT is replaced only by a
     complete, valid document.
@@ -71,10 +72,12 @@ def convert(input: str, output: str | None, to: str | None, validate: bool, symb
     from .api import format_for_path
 
     fmt = to or (format_for_path(output) if output and output != "-" else None) or "akn"
+    if css and fmt != "html":
+        raise click.UsageError("--css applies only to HTML output (--to html or an .html output file)")
     if output and output != "-" and input != "-" and Path(output).resolve() == Path(input).resolve():
         raise click.UsageError("the output file is the input file; refusing to overwrite the input")
     try:
-        result = _convert_one(input, fmt, validate, symbol, date, lang, verbose, quiet)
+        result = _convert_one(input, fmt, validate, symbol, date, lang, verbose, quiet, css=css)
     except AknError as e:
         if debug:
             raise
@@ -102,7 +105,8 @@ def convert(input: str, output: str | None, to: str | None, validate: bool, symb
         click.echo(result, nl=False)
 
 
-def _convert_one(input: str, fmt: str, validate: bool, symbol, date, lang, verbose: bool, quiet: bool) -> str:
+def _convert_one(input: str, fmt: str, validate: bool, symbol, date, lang, verbose: bool, quiet: bool,
+                 css: str | None = None) -> str:
     from .api import render
     from .readers.text import read_text
 
@@ -119,7 +123,7 @@ def _convert_one(input: str, fmt: str, validate: bool, symbol, date, lang, verbo
         if verbose:
             for d in result.dropped:
                 click.echo(f"akn: {name}: dropped {d}", err=True)
-    return render(result.resolution, fmt, validate=validate)
+    return render(result.resolution, fmt, validate=validate, css=css)
 
 
 @main.command("validate")

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .model import DateRef, Italic, PreambularParagraph, Resolution, Section, iter_footnotes, plain_text
+
 #: organ code -> (actor used in IRIs and as TLC end point, display name)
 ACTORS: dict[str, tuple[str, str]] = {
     "GA": ("un-ga", "General Assembly"),
@@ -124,3 +126,116 @@ def lower_camel(phrase: str) -> str:
     if not words:
         return "preambularParagraph"
     return words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])
+
+
+def preambular_name(para: PreambularParagraph) -> str:
+    """A preambular container's name: its italic initial phrase in lower camel case (D8)."""
+    first = para.children[0] if para.children else None
+    return lower_camel(plain_text(first.children)) if isinstance(first, Italic) else "preambularParagraph"
+
+
+# ------------------------------------------------------------------- eIds of a whole document
+
+
+class Eids:
+    """The eIds of one document's model nodes, so every writer names an element the same way.
+
+    Keyed by node identity (the model's dataclasses are unhashable); each entry keeps its node
+    alive so an identity cannot be reused while the map exists.
+    """
+
+    def __init__(self) -> None:
+        self._nodes: dict[int, tuple[object, str]] = {}
+        self._lists: dict[int, tuple[object, str]] = {}
+
+    def of(self, node: object) -> str | None:
+        """The eId of a section, paragraph, item, preambular paragraph, footnote or annex."""
+        entry = self._nodes.get(id(node))
+        return entry[1] if entry and entry[0] is node else None
+
+    def list_of(self, owner: object) -> str | None:
+        """The eId of the ``<list>`` holding the items of a paragraph or item."""
+        entry = self._lists.get(id(owner))
+        return entry[1] if entry and entry[0] is owner else None
+
+
+def assign_eids(res: Resolution) -> Eids:
+    """Every eId of ``res``, allocated in the AKN writer's document order (docs/profile.md, eIds).
+
+    The order matters: a wanted eId already taken gets ``-2``, ``-3``... appended, and footnotes
+    are numbered per enclosing eId. Footnotes in a symbol line, or in an issue-date line that
+    holds a date, are not written in AKN, so they get none.
+    """
+    eids = Eids()
+    used: set[str] = set()
+    note_counts: dict[str, int] = {}
+
+    def take(wanted: str) -> str:
+        eid, k = wanted, 1
+        while eid in used:
+            k += 1
+            eid = f"{wanted}-{k}"
+        used.add(eid)
+        return eid
+
+    def notes(inlines, scope: str) -> None:
+        for note in iter_footnotes(inlines):
+            n = note_counts[scope] = note_counts.get(scope, 0) + 1
+            eids._nodes[id(note)] = (note, take(f"{scope}__authorialNote_{n}"))
+
+    def item_list(intro, items, owner_node, owner: str) -> None:
+        lid = take(f"{owner}__list_1")
+        eids._lists[id(owner_node)] = (owner_node, lid)
+        notes(intro, lid)
+        for item in items:
+            pid = take(f"{lid}__point_{eid_num(item.num)}")
+            eids._nodes[id(item)] = (item, pid)
+            if item.items:
+                item_list(item.children, item.items, item, pid)
+            else:
+                notes(item.children, pid)
+
+    def body(parts, prefix: str, counters: dict[str, int]) -> None:
+        for part in parts:
+            if isinstance(part, Section):
+                if part.num:
+                    eid = take(f"{prefix}sec_{eid_num(part.num)}")
+                else:
+                    counters["dvs"] = counters.get("dvs", 0) + 1
+                    eid = take(f"{prefix}dvs_{counters['dvs']}")
+                eids._nodes[id(part)] = (part, eid)
+                notes(part.heading, eid)
+                body(part.children, prefix, counters)
+            else:
+                counters["para"] = counters.get("para", 0) + 1
+                eid = take(f"{prefix}para_{eid_num(part.num) if part.num else counters['para']}")
+                eids._nodes[id(part)] = (part, eid)
+                if part.items:
+                    item_list(part.children, part.items, part, eid)
+                else:
+                    notes(part.children, eid)
+
+    for line in res.masthead:
+        if line.role == "symbol" or (line.role == "issue_date" and any(isinstance(n, DateRef) for n in line.children)):
+            continue
+        notes(line.children, "preface")
+    notes(res.title, "preface")
+    notes(res.formula, "preamble__formula")
+    for k, para in enumerate(res.preamble, start=1):
+        eid = take(f"preamble__container_{k}")
+        eids._nodes[id(para)] = (para, eid)
+        notes(para.children, eid)
+    body(res.body, "", {})
+    for line in res.closing:
+        notes(line, "preface")
+    for k, annex in enumerate(res.annexes, start=1):
+        eids._nodes[id(annex)] = (annex, f"att_{k}")
+        notes(annex.title, f"att_{k}")
+        body(annex.body, f"att_{k}__", {})
+        used.add(f"att_{k}")
+    return eids
+
+
+def language_tag(code: str) -> str:
+    """The RFC 4646 tag (``xml:lang``, HTML ``lang``) of an ISO 639-2 code: eng -> en."""
+    return {"eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh"}.get(code, code)

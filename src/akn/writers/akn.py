@@ -14,7 +14,7 @@ from ..model import (
     Annex, BodyPart, DateRef, Event, Footnote, Inline, Italic, Item, MastheadLine, Paragraph, Ref,
     Resolution, Section, Text, plain_text,
 )
-from ..naming import ACTORS, WorkName, eid_num, iri_number, lower_camel, number_from_symbol
+from ..naming import ACTORS, WorkName, assign_eids, iri_number, language_tag, number_from_symbol, preambular_name
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -79,26 +79,11 @@ def _append_text(parent: etree._Element, text: str) -> None:
 
 @dataclass
 class _Context:
-    """What the writer tracks while walking: used eIds, footnote counters, TLC targets."""
+    """What the writer tracks while walking: the TLC targets the text refers to."""
 
     res: Resolution
-    used_eids: set[str] = field(default_factory=set)
-    note_counts: dict[str, int] = field(default_factory=dict)
     events: dict[str, str] = field(default_factory=dict)  # event text -> TLC eId
     concepts: set[str] = field(default_factory=set)
-
-    def eid(self, wanted: str) -> str:
-        eid, k = wanted, 1
-        while eid in self.used_eids:
-            k += 1
-            eid = f"{wanted}-{k}"
-        self.used_eids.add(eid)
-        return eid
-
-    def note_eid(self, scope: str) -> str:
-        n = self.note_counts.get(scope, 0) + 1
-        self.note_counts[scope] = n
-        return self.eid(f"{scope}__authorialNote_{n}")
 
     def event_ref(self, text: str) -> str:
         if text not in self.events:
@@ -112,6 +97,7 @@ class AknWriter:
     def __init__(self, res: Resolution):
         self.res = res
         self.ctx = _Context(res)
+        self.eids = assign_eids(res)  # shared with the HTML writer: both name elements alike
         meta = res.meta
         self.actor = ACTORS[meta.body][0]
         number = res.number or number_from_symbol(meta.symbol or "") or ""
@@ -120,17 +106,17 @@ class AknWriter:
 
     # ------------------------------------------------------------------------- inlines
 
-    def inlines(self, parent: etree._Element, nodes: list[Inline], scope: str, in_preface: bool = False) -> None:
+    def inlines(self, parent: etree._Element, nodes: list[Inline]) -> None:
         for node in nodes:
             if isinstance(node, Text):
                 _append_text(parent, node.text)
             elif isinstance(node, Italic):
                 el = E("i")
-                self.inlines(el, node.children, scope, in_preface)
+                self.inlines(el, node.children)
                 parent.append(el)
             elif isinstance(node, Ref):
                 el = E("ref", {"href": node.href})
-                self.inlines(el, node.children, scope, in_preface)
+                self.inlines(el, node.children)
                 parent.append(el)
             elif isinstance(node, DateRef):
                 parent.append(E("date", {"date": node.date}, text=node.text))
@@ -138,15 +124,15 @@ class AknWriter:
                 parent.append(E("event", {"refersTo": self.ctx.event_ref(node.text)}, text=node.text))
             elif isinstance(node, Footnote):
                 note = E("authorialNote", {"marker": node.marker, "placement": "bottom",
-                                           "eId": self.ctx.note_eid(scope)})
+                                           "eId": self.eids.of(node)})
                 p = E("p")
-                self.inlines(p, node.children, scope)
+                self.inlines(p, node.children)
                 note.append(p)
                 parent.append(E("sup", {"class": "footnote"}, note))
 
-    def p(self, nodes: list[Inline], scope: str) -> etree._Element:
+    def p(self, nodes: list[Inline]) -> etree._Element:
         el = E("p")
-        self.inlines(el, nodes, scope)
+        self.inlines(el, nodes)
         return el
 
     # --------------------------------------------------------------------------- meta
@@ -223,7 +209,7 @@ class AknWriter:
         text = plain_text(nodes)
         if role == "organ":
             el = E("docAuthority")
-            self.inlines(el, nodes, "preface")
+            self.inlines(el, nodes)
             p.append(el)
         elif role == "symbol":
             # D6: the symbol is a docNumber, unless the document prints its number without a
@@ -235,22 +221,22 @@ class AknWriter:
             p.append(el)
         elif role == "distribution":
             el = E("inline", {"name": "akn4un:distribution"})
-            self.inlines(el, nodes, "preface")
+            self.inlines(el, nodes)
             p.append(el)
         elif role == "issue_date":
             date = next((n.date for n in nodes if isinstance(n, DateRef)), None)
             if date:
                 p.append(E("docDate", {"date": date}, text=text))
             else:
-                self.inlines(p, nodes, "preface")
+                self.inlines(p, nodes)
         elif role == "session":
             attrs = {"value": session_number(text)} if session_number(text) else {}
             el = E("session", attrs)
-            self.inlines(el, nodes, "preface")
+            self.inlines(el, nodes)
             p.append(el)
         elif role == "agenda_item":
             el = E("inline", {"name": "agendaItem"})
-            self.inlines(el, nodes, "preface")
+            self.inlines(el, nodes)
             p.append(el)
         elif role == "status":
             el = E("docStatus")
@@ -261,7 +247,7 @@ class AknWriter:
         elif role in ("adoption", "heading"):
             self.preface_inlines(p, nodes, refers=role == "adoption", number=role == "heading")
         else:
-            self.inlines(p, nodes, "preface")
+            self.inlines(p, nodes)
         return p
 
     def preface_inlines(self, parent, nodes: list[Inline], refers: bool, number: bool = False) -> None:
@@ -279,7 +265,7 @@ class AknWriter:
                 parent.append(E("docNumber", text=self.res.number))
                 _append_text(parent, after)
             else:
-                self.inlines(parent, [node], "preface")
+                self.inlines(parent, [node])
 
     def committee_inlines(self, parent, nodes: list[Inline]) -> None:
         for node in nodes:
@@ -289,7 +275,7 @@ class AknWriter:
                 parent.append(E("docCommittee", text=m.group(0)))
                 _append_text(parent, node.text[m.end() :])
             else:
-                self.inlines(parent, [node], "preface")
+                self.inlines(parent, [node])
 
     def preface(self) -> etree._Element | None:
         preface = E("preface")
@@ -308,7 +294,7 @@ class AknWriter:
                 _append_text(p, ". ")
             if self.res.title:
                 title = E("docTitle")
-                self.inlines(title, self.res.title, "preface")
+                self.inlines(title, self.res.title)
                 p.append(title)
             if self.res.title:
                 preface.append(E("container", {"name": "title"}, p))
@@ -319,70 +305,63 @@ class AknWriter:
     def preamble(self) -> etree._Element:
         pre = E("preamble")
         formula = E("formula", {"name": "enactingFormula"})
-        formula.append(self.p(self.res.formula, "preamble__formula"))
+        formula.append(self.p(self.res.formula))
         pre.append(formula)
-        for k, para in enumerate(self.res.preamble, start=1):
-            first = para.children[0] if para.children else None
-            name = lower_camel(plain_text(first.children)) if isinstance(first, Italic) else "preambularParagraph"
-            eid = self.ctx.eid(f"preamble__container_{k}")
-            pre.append(E("container", {"name": name, "eId": eid}, self.p(para.children, eid)))
+        for para in self.res.preamble:
+            pre.append(E("container", {"name": preambular_name(para), "eId": self.eids.of(para)},
+                         self.p(para.children)))
         return pre
 
     # ------------------------------------------------------------------------ main body
 
-    def body_parts(self, parent, parts: list[BodyPart], prefix: str, counters: dict[str, int]) -> None:
+    def body_parts(self, parent, parts: list[BodyPart]) -> None:
         for part in parts:
             if isinstance(part, Section):
-                parent.append(self.section(part, prefix, counters))
+                parent.append(self.section(part))
             else:
-                parent.append(self.paragraph(part, prefix, counters))
+                parent.append(self.paragraph(part))
 
-    def section(self, sec: Section, prefix: str, counters: dict[str, int]) -> etree._Element:
+    def section(self, sec: Section) -> etree._Element:
+        eid = self.eids.of(sec)
         if sec.num:
-            eid = self.ctx.eid(f"{prefix}sec_{eid_num(sec.num)}")
             el = E("section", {"eId": eid}, E("num", text=f"{sec.num}."))
         else:
-            counters["dvs"] = counters.get("dvs", 0) + 1
-            eid = self.ctx.eid(f"{prefix}dvs_{counters['dvs']}")
             el = E("division", {"eId": eid})
         heading = E("heading")
-        self.inlines(heading, sec.heading, eid)
+        self.inlines(heading, sec.heading)
         el.append(heading)
-        self.body_parts(el, sec.children, prefix, counters)
+        self.body_parts(el, sec.children)
         if len(el) == (2 if sec.num else 1):  # a heading with nothing under it
             el.append(E("intro", None, E("p")))
         return el
 
-    def paragraph(self, para: Paragraph, prefix: str, counters: dict[str, int]) -> etree._Element:
-        counters["para"] = counters.get("para", 0) + 1
-        eid = self.ctx.eid(f"{prefix}para_{eid_num(para.num) if para.num else counters['para']}")
-        el = E("paragraph", {"eId": eid})
+    def paragraph(self, para: Paragraph) -> etree._Element:
+        el = E("paragraph", {"eId": self.eids.of(para)})
         if para.num:
             el.append(E("num", text=f"{para.num}."))
         if para.items:
-            el.append(self.item_list(para.children, para.items, eid))
+            el.append(self.item_list(para))
         else:
-            el.append(E("content", None, self.p(para.children, eid)))
+            el.append(E("content", None, self.p(para.children)))
         return el
 
-    def item_list(self, intro: list[Inline], items: list[Item], owner: str) -> etree._Element:
-        lid = self.ctx.eid(f"{owner}__list_1")
-        lst = E("list", {"eId": lid})
-        if intro:
-            lst.append(E("intro", None, self.p(intro, lid)))
-        for item in items:
-            pid = self.ctx.eid(f"{lid}__point_{eid_num(item.num)}")
-            point = E("point", {"eId": pid}, E("num", text=f"({item.num})"))
+    def item_list(self, owner: Paragraph | Item) -> etree._Element:
+        """The owner's chapeau (its ``children``) and its items as an AKN ``<list>``."""
+        lst = E("list", {"eId": self.eids.list_of(owner)})
+        if owner.children:
+            lst.append(E("intro", None, self.p(owner.children)))
+        for item in owner.items:
+            point = E("point", {"eId": self.eids.of(item)}, E("num", text=f"({item.num})"))
             if item.items:
-                point.append(self.item_list(item.children, item.items, pid))
+                point.append(self.item_list(item))
             else:
-                point.append(E("content", None, self.p(item.children, pid)))
+                point.append(E("content", None, self.p(item.children)))
             lst.append(point)
         return lst
 
-    def main_body(self, parts: list[BodyPart], prefix: str = "") -> etree._Element:
+    def main_body(self, parts: list[BodyPart]) -> etree._Element:
         body = E("mainBody")
-        self.body_parts(body, parts, prefix, {})
+        self.body_parts(body, parts)
         if not len(body):
             body.append(E("p"))
         return body
@@ -400,18 +379,16 @@ class AknWriter:
         return E("conclusions", None, container)
 
     def attachment(self, k: int, annex: Annex) -> etree._Element:
-        prefix = f"att_{k}__"
         doc = E("doc", {"name": "annex"})
         doc.append(self.meta(component=f"annex_{k}", annex=True))
         heading = E("container", {"name": "heading"}, E("p", text=annex.heading))
         if annex.title:
             t = E("docTitle")
-            self.inlines(t, annex.title, f"att_{k}")
+            self.inlines(t, annex.title)
             heading.append(E("p", None, t))
         doc.append(E("preface", None, heading))
-        doc.append(self.main_body(annex.body, prefix))
-        self.ctx.used_eids.add(f"att_{k}")
-        return E("attachment", {"eId": f"att_{k}"}, doc)
+        doc.append(self.main_body(annex.body))
+        return E("attachment", {"eId": self.eids.of(annex)}, doc)
 
     # ---------------------------------------------------------------------------- all
 
@@ -441,7 +418,7 @@ class AknWriter:
 
 
 def _xml_lang(code: str) -> str:
-    return {"eng": "en", "fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh"}.get(code, code)
+    return language_tag(code)
 
 
 #: elements that hold only other elements: safe to indent without touching any text
