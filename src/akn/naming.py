@@ -163,8 +163,8 @@ def assign_eids(res: Resolution) -> Eids:
     """Every eId of ``res``, allocated in the AKN writer's document order (docs/profile.md, eIds).
 
     The order matters: a wanted eId already taken gets ``-2``, ``-3``... appended, and footnotes
-    are numbered per enclosing eId. Footnotes in a symbol line, or in an issue-date line that
-    holds a date, are not written in AKN, so they get none.
+    are numbered per enclosing eId. Footnotes in an issue-date line that holds a date are not
+    written in AKN, so they get none.
     """
     eids = Eids()
     used: set[str] = set()
@@ -216,7 +216,7 @@ def assign_eids(res: Resolution) -> Eids:
                     notes(part.children, eid)
 
     for line in res.masthead:
-        if line.role == "symbol" or (line.role == "issue_date" and any(isinstance(n, DateRef) for n in line.children)):
+        if line.role == "issue_date" and any(isinstance(n, DateRef) for n in line.children):
             continue
         notes(line.children, "preface")
     notes(res.title, "preface")

@@ -217,7 +217,7 @@ class AknWriter:
             # first, and the symbol is a named inline (docs/profile.md).
             untitled_number = self.res.number and not self.res.title
             el = E("inline", {"name": "documentSymbol"}) if untitled_number else E("docNumber")
-            self.inlines(el, nodes, "preface")
+            self.inlines(el, nodes)
             p.append(el)
         elif role == "distribution":
             el = E("inline", {"name": "akn4un:distribution"})
