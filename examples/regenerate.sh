@@ -3,3 +3,4 @@
 set -e
 cd "$(dirname "$0")"
 akn convert A_RES_76_187.seed.md -o A_RES_76_187.xml
+akn convert A_RES_76_187.seed.md -o A_RES_76_187.html

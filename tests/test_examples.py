@@ -15,3 +15,9 @@ def test_seed_akn_example_is_current():
 def test_conversion_is_deterministic():
     seed = (EXAMPLES / "A_RES_76_187.seed.md").read_bytes()
     assert akn.convert(seed) == akn.convert(seed)
+
+
+def test_seed_html_example_is_current():
+    seed = EXAMPLES / "A_RES_76_187.seed.md"
+    expected = (EXAMPLES / "A_RES_76_187.html").read_text(encoding="utf-8")
+    assert akn.convert(seed.read_bytes(), to="html") == expected, "run examples/regenerate.sh"
