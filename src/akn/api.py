@@ -26,14 +26,23 @@ def convert(text: str | bytes, to: str = "akn", *, validate: bool = True, filena
     :class:`akn.errors.ConversionError` for input that is not a readable resolution and
     :class:`akn.errors.ValidationError` when the AKN produced does not validate.
     """
-    from .readers.text import read_text
-
     if to not in FORMATS:
         raise ConversionError(f"unknown output format {to!r}: choose from {', '.join(FORMATS)}")
-    result = read_text(text, filename=filename, symbol=symbol, date=date, lang=lang)
+    result = read_any(text, filename=filename, symbol=symbol, date=date, lang=lang)
     if warnings is not None:
         warnings.extend(result.warnings)
     return render(result.resolution, to, validate=validate, css=css)
+
+
+def read_any(source: str | bytes, *, filename: str | None = None, symbol: str | None = None,
+             date: str | None = None, lang: str | None = None):
+    """Read one resolution from any input format the library knows; returns a ``ReadResult``.
+
+    The one place that picks a reader for an input, so the CLI, batches and the library agree.
+    """
+    from .readers.text import read_text
+
+    return read_text(source, filename=filename, symbol=symbol, date=date, lang=lang)
 
 
 def render(resolution, to: str, *, validate: bool = True, css: str | None = None) -> str:

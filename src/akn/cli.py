@@ -107,8 +107,7 @@ def convert(input: str, output: str | None, to: str | None, validate: bool, symb
 
 def _convert_one(input: str, fmt: str, validate: bool, symbol, date, lang, verbose: bool, quiet: bool,
                  css: str | None = None) -> str:
-    from .api import render
-    from .readers.text import read_text
+    from .api import read_any, render
 
     if input == "-":
         data = sys.stdin.buffer.read()
@@ -116,7 +115,7 @@ def _convert_one(input: str, fmt: str, validate: bool, symbol, date, lang, verbo
     else:
         data = Path(input).read_bytes()
         name = input
-    result = read_text(data, filename=None if input == "-" else input, symbol=symbol, date=date, lang=lang)
+    result = read_any(data, filename=None if input == "-" else input, symbol=symbol, date=date, lang=lang)
     if not quiet:
         for w in result.warnings:
             click.echo(f"akn: {name}: warning: {w}", err=True)
