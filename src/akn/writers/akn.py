@@ -70,8 +70,8 @@ def E(tag: str, attrs: dict[str, str] | None = None, *children, text: str | None
 def _append_text(parent: etree._Element, text: str) -> None:
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
+    last = next(parent.iterchildren(reversed=True), None)  # len(parent) counts: quadratic on long text
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text

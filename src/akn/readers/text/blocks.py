@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ...languages import Language
-from .footnotes import join_wrapped
+from .footnotes import Pieces
 from .lines import Line
 
 PARA_NUM = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
@@ -33,7 +33,7 @@ class Block:
 
 def ending(text: str) -> str:
     """The punctuation a block ends with, looking through a trailing footnote marker and quotes."""
-    text = text.rstrip()[-24:]  # only the end matters; anchored patterns would scan it all
+    text = text[-200:].rstrip()[-24:]  # only the end matters; anchored patterns would scan it all
     stripped = _TRAILING_MARKER.sub("", text).rstrip()
     if stripped and stripped[-1] in ".,;:!?" and stripped != text:
         return stripped[-1]
@@ -78,18 +78,18 @@ def continues(prev: str, nxt: str, lang: Language) -> bool:
     if end == ",":
         return not looks_preambular(nxt, lang)
     # no punctuation at all: a cut sentence, unless the previous block is a heading-like line
-    return len(prev.split()) > 12
+    return more_than_12_words(prev)
 
 
 def unwrap(lines: list[Line], lang: Language) -> list[Block]:
     """Blocks from lines: hard wraps joined, page-cut paragraphs rejoined."""
-    blocks: list[Block] = []
-    current: Block | None = None
+    blocks: list[tuple[int, Pieces]] = []
+    current: tuple[int, Pieces] | None = None
     gap = False  # a blank line or page break since the last text line
 
     def close() -> None:
         nonlocal current
-        if current is not None and current.text.strip():
+        if current is not None and current[1].probe().strip():
             blocks.append(current)
         current = None
 
@@ -100,29 +100,30 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
         text = line.text.strip()
         if current is None:
             # a block closed at a gap may still continue here (page-cut paragraph)
-            if gap and blocks and continues(blocks[-1].text, text, lang):
+            if gap and blocks and continues(blocks[-1][1].probe(), text, lang):
                 current = blocks.pop()
-                current.text = join_wrapped(current.text, text)
+                current[1].wrap(text)
             else:
-                current = Block(line.no, text)
+                current = (line.no, Pieces(text))
         elif gap:
-            if continues(current.text, text, lang):
-                current.text = join_wrapped(current.text, text)
+            if continues(current[1].probe(), text, lang):
+                current[1].wrap(text)
             else:
                 close()
-                current = Block(line.no, text)
-        elif _number_only(current.text):
-            current.text = current.text + " " + text  # "1." alone on its line, then its text
-        elif (opens_structure(text) and _may_end_before(current.text)) or _new_paragraph_line(current.text, text, lang):
+                current = (line.no, Pieces(text))
+        elif current[1].length <= 12 and _number_only(current[1].text):
+            current[1].add(" ")  # "1." alone on its line, then its text
+            current[1].add(text)
+        elif (opens_structure(text) and _may_end_before(current[1].probe())) or _new_paragraph_line(current[1].tail, text, lang):
             close()
-            current = Block(line.no, text)
+            current = (line.no, Pieces(text))
         else:
-            current.text = join_wrapped(current.text, text)
+            current[1].wrap(text)
         gap = False
         if _number_only(text):
             continue
     close()
-    return blocks
+    return [Block(no, pieces.text) for no, pieces in blocks]
 
 
 def _new_paragraph_line(prev: str, text: str, lang: Language) -> bool:
@@ -143,4 +144,12 @@ def _number_only(text: str) -> bool:
 def _may_end_before(text: str) -> bool:
     """Whether a block may end here, letting the next line open a new paragraph or item."""
     t = text.rstrip()
-    return bool(ending(t)) or bool(re.search(r"(?:;|,)\s+(?:and|or)$", t)) or len(t.split()) <= 12
+    return bool(ending(t)) or bool(re.search(r"(?:;|,)\s+(?:and|or)$", t[-200:])) or not more_than_12_words(t)
+
+
+_THIRTEEN_WORDS = re.compile(r"\s*(?:\S+\s+){12}\S")
+
+
+def more_than_12_words(text: str) -> bool:
+    """``len(text.split()) > 12``, looking only as far as the thirteenth word."""
+    return _THIRTEEN_WORDS.match(text) is not None

@@ -36,7 +36,8 @@ class NoteBody:
 
 def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], list[str]]:
     """Running text without footnote bodies, the bodies by marker, and warnings."""
-    notes: dict[str, NoteBody] = {}
+    notes: dict[str, Pieces] = {}
+    first_line: dict[str, int] = {}
     warnings: list[str] = []
     kept: list[Line] = []
     current: str | None = None  # marker whose body continues on the next line
@@ -47,9 +48,10 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
         nonlocal current
         if marker in notes:
             warnings.append(f"line {no}: a second footnote body for marker {marker}; kept both texts")
-            notes[marker].text += " " + text
+            notes[marker].add(" ")
+            notes[marker].add(text)
         else:
-            notes[marker] = NoteBody(text.strip(), no)
+            notes[marker], first_line[marker] = Pieces(text.strip()), no
         current = marker
 
     for line in lines:
@@ -70,7 +72,8 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             add(m.group(1), m.group(2), line.no)
             continue
         if in_md and line.kind == "text" and text.startswith(("    ", "\t")) and current:
-            notes[current].text += " " + text.strip()
+            notes[current].add(" ")
+            notes[current].add(text.strip())
             continue
         if in_block:
             if line.kind == "blank":
@@ -79,7 +82,7 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             if m:
                 add(m.group(1), m.group(2), line.no)
             elif current:
-                notes[current].text = join_wrapped(notes[current].text, text.strip())
+                notes[current].wrap(text.strip())
             else:
                 kept.append(line)
             continue
@@ -94,7 +97,7 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
         in_md = in_md and line.kind == "blank"
         current = None if line.kind == "text" else current
         kept.append(line)
-    return kept, notes, warnings
+    return kept, {k: NoteBody(v.text, first_line[k]) for k, v in notes.items()}, warnings
 
 
 def join_wrapped(left: str, right: str) -> str:
@@ -103,7 +106,52 @@ def join_wrapped(left: str, right: str) -> str:
         return right
     if not right:
         return left
-    if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].islower():
-        # "action-" + "oriented": a compound keeps its hyphen; UN typography breaks no plain word.
-        return left + right
-    return left + " " + right
+    return left + wrap_joint(left[-2:], right) + right
+
+
+def wrap_joint(left_end: str, right: str) -> str:
+    """What goes between two non-empty wrapped pieces, knowing only the left one's last two characters.
+
+    Lets long paragraphs be gathered as lists of pieces: re-joining a growing string line by line
+    would take time quadratic in its length.
+    """
+    if left_end.endswith("-") and len(left_end) > 1 and left_end[-2].isalpha() and right[:1].islower():
+        return ""  # "action-" + "oriented": a compound keeps its hyphen; UN typography breaks no plain word.
+    return " "
+
+
+class Pieces:
+    """A text gathered piece by piece in linear time; ``tail`` (its last 200 characters) serves
+    the checks on its end. Re-joining a growing string at each line would take quadratic time."""
+
+    def __init__(self, text: str = ""):
+        self.parts = [text]
+        self.tail = text[-200:]
+        self.length = len(text)
+
+    def add(self, piece: str) -> None:
+        """Append ``piece`` as it is."""
+        self.parts.append(piece)
+        self.tail = (self.tail + piece[-200:])[-200:]
+        self.length += len(piece)
+
+    def wrap(self, right: str) -> None:
+        """Append a hard-wrapped continuation, as :func:`join_wrapped` would."""
+        if not right:
+            return
+        if not self.tail:
+            self.parts, self.tail, self.length = [right], right[-200:], len(right)
+            return
+        self.add(wrap_joint(self.tail[-2:], right))
+        self.add(right)
+
+    def probe(self) -> str:
+        """The text, or for a long one its first 4,000 and last 200 characters: enough for the
+        checks made while gathering (how it ends, whether it has more than a dozen words)."""
+        return self.text if self.length <= 4200 else self.parts[0][:4000] + " " + self.tail
+
+    @property
+    def text(self) -> str:
+        if len(self.parts) > 1:
+            self.parts = ["".join(self.parts)]
+        return self.parts[0]

@@ -8,6 +8,7 @@ marks cited resolutions, document symbols and dates.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -90,7 +91,7 @@ def tokenize(raw: str) -> list[_Tok]:
             if spaced:
                 buf[-1] = buf[-1].rstrip(" \t")
             flush()
-            toks.append(_Tok("note", "", body=raw[m.end() : end - 1].strip()))
+            toks.append(_Tok("note", "", body=raw[m.end() : end - 1].strip(), raw=raw[m.start() : end]))
             # keep one space where the note stood between words
             if spaced and raw[end:end + 1] not in (" ", ",", ";", ".", ""):
                 buf.append(" ")
@@ -223,14 +224,34 @@ _SYMBOL = re.compile(
 )
 
 
-def _organ_of_citation(text_before: str, number: str) -> str:
+def _organ_of_citation(number: str) -> str:
     if re.fullmatch(_SC_RES, number):
         return "SC"
-    if re.search(r"Economic and Social Council\s*$|Council\s*$", text_before) and re.fullmatch(_ECOSOC_RES, number):
-        return "ECOSOC"
     if re.fullmatch(_ECOSOC_RES, number):
         return "ECOSOC"
     return "GA"
+
+
+class _Taken:
+    """Spans already marked, for overlap checks in logarithmic time (a linear scan per date
+    made a text with thousands of dates and citations quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int, Inline]]):
+        ordered = sorted((s, e) for s, e, _ in spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to each index
+        for _, e in ordered:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def covers(self, pos: int) -> bool:
+        """Whether a span holds ``pos`` (start included, end excluded)."""
+        i = bisect_right(self.starts, pos)
+        return i > 0 and self.reach[i - 1] > pos
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span shares a character with ``start:end``."""
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
 
 
 def mark_references(text: str, lang: Language) -> list[Inline]:
@@ -239,7 +260,7 @@ def mark_references(text: str, lang: Language) -> list[Inline]:
     lowered = text.lower()
     cited = _CITED.finditer(text) if "resol" in lowered else ()
     for m in cited:
-        if _OTHER_BODY_AFTER.match(text[m.end() :]) or re.search(
+        if _OTHER_BODY_AFTER.match(text[m.end() : m.end() + 200]) or re.search(
             r"(?:Commission|Conference|Board)[^,;.]{0,40}$", text[max(0, m.start() - 60) : m.start()]
         ) and not re.search(r"(?:Security|General|Economic)", text[max(0, m.start() - 30) : m.start()]):
             continue
@@ -247,22 +268,24 @@ def mark_references(text: str, lang: Language) -> list[Inline]:
         for one in _ONE_RES.finditer(m.group("list")):
             number = one.group("num").replace("A/RES/", "")
             start, end = base + one.start(), base + one.end()
-            after = text[end:]
+            after = text[end : end + 200]  # a date follows within a few words, if at all
             dm = re.match(lang.date_of, after)
             date = lang.parse_date(after[dm.end() : dm.end() + 30]) if dm and lang.date_re.match(after[dm.end():]) else None
-            organ = _organ_of_citation(text[: m.start()], number)
+            organ = _organ_of_citation(number)
             href = cited_resolution_iri(ACTORS[organ][0], number.strip(), date)
             spans.append((start, end, Ref(href, [Text(text[start:end])])))
+    cited_spans = _Taken(spans)
     for m in _SYMBOL.finditer(text) if "/" in text else ():
         sym = m.group(0)
         if not re.search(r"\d", sym) or sym.count("/") < 1:
             continue
-        if any(s <= m.start() < e for s, e, _ in spans):
+        if cited_spans.covers(m.start()):
             continue
         spans.append((m.start(), m.end(), Ref(document_symbol_iri(sym), [Text(sym)])))
     dates = lang.date_re.finditer(text) if any(month in lowered for month in lang.months) else ()
-    for m in dates:
-        if any(s < m.end() and m.start() < e for s, e, _ in spans):
+    taken = _Taken(spans)
+    for m in dates:  # dates never overlap one another: only the spans before them matter
+        if taken.overlaps(m.start(), m.end()):
             continue
         iso = lang.parse_date(m.group(0))
         if iso:
@@ -292,6 +315,7 @@ class InlineParser:
         self.lang = lang
         self.resolver = MarkerResolver(bodies)
         self.inline_notes = 0
+        self.placed: set[str] = set()  # markers whose note is in the model
 
     def parse(self, raw: str, line: int, markers: bool = True, digits: bool = True) -> list[Inline]:
         """Inlines of one block.
@@ -346,19 +370,26 @@ class InlineParser:
                     stack.append(node.children)
                 else:
                     stack.pop()
-            elif tok.kind == "note" and (markers or tok.body is not None):
+            elif tok.kind == "note" and markers:
                 stack[-1].append(self._footnote(tok, line))
-            elif tok.kind == "note":  # a marker in a footnote's own text ("5 km²") is text: no cycles
+            elif tok.kind == "note":
+                # in a footnote's own text a marker ("5 km²") or a nested "(Footnote: …)" is text:
+                # notes never nest, so hostile nesting cannot recurse without end
                 stack[-1].append(Text(tok.raw))
             elif tok.value:
                 stack[-1].extend(mark_references(tok.value, self.lang))
         return _merge_text(root)
 
-    def _footnote(self, tok: _Tok, line: int) -> Footnote:
+    def _footnote(self, tok: _Tok, line: int) -> Inline:
         if tok.body is not None:  # "(Footnote: …)" printed inline
             self.inline_notes += 1
             marker = str(self.inline_notes)
             return Footnote(marker, self.parse(tok.body, line, markers=False))
+        if tok.value in self.placed:  # one note, one place: repeats would copy its text each time
+            self.resolver.warnings.append(
+                f"line {line}: footnote marker {tok.value} printed again; its note stays at the first")
+            return Text(tok.raw or tok.value)
+        self.placed.add(tok.value)
         body = self.resolver.take(tok.value, line)
         children = self.parse(body.text, body.line, markers=False) if body else []
         return Footnote(tok.value, children)
