@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
-from .errors import AknError
 
 EXIT_FAILURE = 1
+EXIT_INTERRUPTED = 130
 
 
 def _fail(message: str) -> None:
@@ -22,16 +21,14 @@ def _fail(message: str) -> None:
 
 
 def write_atomically(path: Path, data: str) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never half a file."""
-    path = path.resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``data`` to ``path`` through a temporary file and a rename (see :mod:`akn.batch`)."""
+    from .batch import write_atomically as write
+
+    write(path, data)
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,58 +40,89 @@ def main() -> None:
     Examples:
       akn convert A_RES_76_187.md -o A_RES_76_187.xml
       cat res.txt | akn convert - --symbol A/RES/80/7 > res.xml
+      akn convert texts/ -o akn/ --jobs 4
       akn validate out/*.xml
     """
 
 
 @main.command()
-@click.argument("input", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=str),
-              help="Output file (default: standard output). Its extension picks the format.")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=str),
+              help="Output file (default: standard output; its extension picks the format), "
+                   "or for several inputs the output folder.")
 @click.option("--to", "to", type=click.Choice(["akn", "html", "text"]),
               help="Output format (default: from the output's extension, else akn).")
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="Check the AKN against the OASIS schema before writing it.")
-@click.option("--symbol", help="Document symbol when the text lacks it, e.g. A/RES/76/187.")
+@click.option("--symbol", help="Document symbol when the text lacks it, e.g. A/RES/76/187 (one input only).")
 @click.option("--date", help="Adoption date (YYYY-MM-DD) when the text lacks it.")
 @click.option("--lang", help="Language code (eng, fra, spa); default: detected from the text.")
 @click.option("--css", metavar="URL", help="HTML only: link this stylesheet instead of inlining the styles.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for several inputs (default: the cores; 1 converts in this process).")
+@click.option("--skip-existing", is_flag=True, help="Leave outputs that exist alone (resume an interrupted batch).")
 @click.option("-v", "--verbose", is_flag=True, help="Report warnings and the text dropped as page furniture or site text.")
-@click.option("-q", "--quiet", is_flag=True, help="Print no warnings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print no warnings, progress bar or summary; only failures.")
 @click.option("--debug", is_flag=True, help="Show tracebacks (for developers).")
-def convert(input: str, output: str | None, to: str | None, validate: bool, symbol: str | None,
-            date: str | None, lang: str | None, css: str | None, verbose: bool, quiet: bool, debug: bool) -> None:
-    """Convert INPUT (a resolution as text, or '-' for standard input) to AKN XML or HTML.
+def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validate: bool, symbol: str | None,
+            date: str | None, lang: str | None, css: str | None, jobs: int | None, skip_existing: bool,
+            verbose: bool, quiet: bool, debug: bool) -> None:
+    """Convert resolutions given as text (INPUT files, folders, globs, or '-' for standard input)
+    to AKN XML or HTML.
 
-    Nothing is written unless the conversion succeeds: an existing OUTPUT is replaced only by a
+    One INPUT goes to standard output or the file -o names. Several inputs, a folder or a glob go
+    to the folder -o names, with the input names mirrored and the extension of the format; a
+    summary ends the run, and the exit code is 1 if any input failed.
+    Nothing is written unless its conversion succeeds: an existing output is replaced only by a
     complete, valid document.
     """
-    from .api import format_for_path
+    from .batch import Options
 
-    fmt = to or (format_for_path(output) if output and output != "-" else None) or "akn"
+    fmt = to or (format_for_output(output) if output and output != "-" else None) or "akn"
     if css and fmt != "html":
         raise click.UsageError("--css applies only to HTML output (--to html or an .html output file)")
+    options = Options(fmt, validate, symbol, date, lang, css, verbose)
+    many = len(inputs) > 1 or any(_names_many(i) for i in inputs) or bool(output and Path(output).is_dir())
+    try:
+        if many:
+            _convert_many(inputs, output, to or "akn", options, jobs, skip_existing, quiet)
+        else:
+            _convert_one(inputs[0], output, options, quiet, debug)
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        _fail("interrupted")
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def format_for_output(output: str) -> str | None:
+    from .api import format_for_path
+
+    return format_for_path(output)
+
+
+def _names_many(arg: str) -> bool:
+    """Whether an INPUT argument stands for a set of files: a folder or a glob."""
+    return arg != "-" and (Path(arg).is_dir() or (not Path(arg).exists() and any(c in arg for c in "*?[")))
+
+
+def _convert_one(input: str, output: str | None, options, quiet: bool, debug: bool) -> None:
+    from .batch import convert_bytes, error_line
+
     if output and output != "-" and input != "-" and Path(output).resolve() == Path(input).resolve():
         raise click.UsageError("the output file is the input file; refusing to overwrite the input")
+    name = "<stdin>" if input == "-" else input
     try:
-        result = _convert_one(input, fmt, validate, symbol, date, lang, verbose, quiet, css=css)
-    except AknError as e:
+        data = sys.stdin.buffer.read() if input == "-" else Path(input).read_bytes()
+        result, notes = convert_bytes(data, name, options, filename=None if input == "-" else input)
+    except Exception as e:  # noqa: BLE001 - every failure is one line for the user
         if debug:
             raise
-        if e.source is None:
-            e.source = input if input != "-" else "<stdin>"
-        _fail(str(e))
+        _fail(error_line(e, name))
         sys.exit(EXIT_FAILURE)
-    except OSError as e:
-        if debug:
-            raise
-        _fail(f"{input}: {e.strerror or e}")
-        sys.exit(EXIT_FAILURE)
-    except Exception as e:  # a bug: still one line for the user
-        if debug:
-            raise
-        _fail(f"{input}: internal error ({type(e).__name__}: {e}); run with --debug and report it")
-        sys.exit(EXIT_FAILURE)
+    if not quiet:
+        for note in notes:
+            _fail(note)
     if output and output != "-":
         try:
             write_atomically(Path(output), result)
@@ -102,27 +130,62 @@ def convert(input: str, output: str | None, to: str | None, validate: bool, symb
             _fail(f"{output}: cannot write ({e.strerror or e})")
             sys.exit(EXIT_FAILURE)
     else:
-        click.echo(result, nl=False)
+        try:
+            click.echo(result, nl=False)
+            sys.stdout.flush()
+        except BrokenPipeError:  # "| head": the reader went away; not an error worth a traceback
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _convert_one(input: str, fmt: str, validate: bool, symbol, date, lang, verbose: bool, quiet: bool,
-                 css: str | None = None) -> str:
-    from .api import read_any, render
+def _convert_many(inputs: tuple[str, ...], output: str | None, fmt: str, options, jobs: int | None,
+                  skip_existing: bool, quiet: bool) -> None:
+    from .api import FORMATS
+    from .batch import Outcome, plan, run
 
-    if input == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        data = Path(input).read_bytes()
-        name = input
-    result = read_any(data, filename=None if input == "-" else input, symbol=symbol, date=date, lang=lang)
+    if "-" in inputs:
+        raise click.UsageError("standard input ('-') converts alone, not with other inputs")
+    if not output or output == "-":
+        raise click.UsageError("several inputs (or a folder, or a glob) need an output folder: -o DIR")
+    if Path(output).exists() and not Path(output).is_dir():
+        raise click.UsageError(f"-o {output}: several inputs need an output folder, and this is a file")
+    if options.symbol:
+        raise click.UsageError("--symbol names one document; give it with one input only")
+    work = plan(inputs, Path(output), FORMATS[fmt][0], skip_existing)
+    outcomes: list[Outcome] = list(work.settled)
+    workers = jobs or _cores()
+    show_bar = not quiet and sys.stderr.isatty() and len(work.jobs) > 1
+    bar = click.progressbar(length=len(work.jobs), label="Converting", file=sys.stderr) if show_bar else None
+
+    def done(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        if bar is not None:
+            with bar:
+                run(work.jobs, options, workers, done)
+        else:
+            run(work.jobs, options, workers, done)
+    finally:
+        _summarise(outcomes, quiet)
+    if any(o.status == "failed" for o in outcomes):
+        sys.exit(EXIT_FAILURE)
+
+
+def _summarise(outcomes, quiet: bool) -> None:
+    """Notes and failures by input name (the same order whatever the workers did), then the counts."""
+    for o in sorted(outcomes, key=lambda o: o.source):
+        if not quiet:
+            for note in o.notes:
+                _fail(note)
+        if o.status == "failed":
+            _fail(o.message)
     if not quiet:
-        for w in result.warnings:
-            click.echo(f"akn: {name}: warning: {w}", err=True)
-        if verbose:
-            for d in result.dropped:
-                click.echo(f"akn: {name}: dropped {d}", err=True)
-    return render(result.resolution, fmt, validate=validate, css=css)
+        count = {s: sum(o.status == s for o in outcomes) for s in ("converted", "failed", "skipped")}
+        warnings = sum(": warning: " in n for o in outcomes for n in o.notes)
+        _fail(f"{count['converted']} converted, {count['failed']} failed, {count['skipped']} skipped, "
+              f"{warnings} warnings")
 
 
 @main.command("validate")

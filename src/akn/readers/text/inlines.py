@@ -52,6 +52,9 @@ def _balanced(text: str, start: int) -> int:
     return len(text)
 
 
+#: a unit of area or volume just before a superscript two or three ("5 km²", "m³", "sq ft²")
+_UNIT_BEFORE = re.compile(r"(?:^|(?<![^\W\d]))(?:[kcdmµμ]?m|ft|mi|in)$")
+
 _MARKUP_CHARS = frozenset("\\[*(" + SUPERSCRIPTS)
 
 
@@ -82,6 +85,8 @@ def tokenize(raw: str) -> list[_Tok]:
             toks.append(_Tok("note", m.group("mdmarker"), raw=m.group("mdnote")))
         elif m.group("link"):
             buf.append(m.group("linktext"))
+        elif m.group("sup") and _UNIT_BEFORE.search(raw, max(0, m.start() - 3), m.start()):
+            buf.append(m.group("sup"))  # "km²", "m³": a unit's power, not a footnote marker
         elif m.group("sup"):
             flush()
             toks.append(_Tok("note", superscript_to_digits(m.group("sup")), raw=m.group("sup")))
