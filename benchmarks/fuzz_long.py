@@ -12,7 +12,6 @@ mutates bytes; the hypothesis engine inserts random text and reader tokens into 
 from __future__ import annotations
 
 import argparse
-import atexit
 import collections
 import hashlib
 import shutil
@@ -33,8 +32,9 @@ TOKENS = ["1.", "(a)", "(iv)", "IV.", "*", "[^1]", "[^1]: ", "¹", "(Footnote: "
 class Tally:
     """Examples tried and findings by kind, printed when the run ends (atheris ends by exiting)."""
 
-    def __init__(self, findings: Path, slow: float):
+    def __init__(self, findings: Path, slow: float, seconds: float):
         self.findings, self.slow = findings, slow
+        self.deadline = time.monotonic() + seconds
         self.tried = self.converted = self.refused = 0
         self.kinds: collections.Counter[str] = collections.Counter()
         self.slowest = 0.0
@@ -67,6 +67,10 @@ class Tally:
             self.kinds[kind] += 1
             self.findings.mkdir(parents=True, exist_ok=True)
             (self.findings / hashlib.sha1(data).hexdigest()[:16]).write_bytes(data)
+            print(f"fuzz_long: finding: {kind}", file=sys.stderr, flush=True)
+
+    def over(self) -> bool:
+        return time.monotonic() > self.deadline
 
     def report(self) -> None:
         minutes = (time.monotonic() - self.start) / 60
@@ -84,33 +88,39 @@ def seeds() -> list[Path]:
     return [SEED] + sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".txt") and p.name[:1] in "ASE")
 
 
-def with_atheris(tally: Tally, seconds: int) -> None:
+def with_atheris(tally: Tally) -> None:
+    """libFuzzer ends a run by exiting from C, past Python's exit hooks: the run ends itself instead."""
+    import os
+
     import atheris
+
+    def one(data: bytes) -> None:
+        if tally.over():
+            tally.report()
+            os._exit(0)
+        tally.check(data)
 
     with atheris.instrument_imports():
         import akn  # noqa: F401
         import akn.readers.text  # noqa: F401
         import akn.writers.akn  # noqa: F401
-    atexit.register(tally.report)
     start_corpus = Path(tempfile.mkdtemp(prefix="akn-fuzz-"))
     for path in seeds():
         shutil.copy(path, start_corpus)
-    atheris.Setup([sys.argv[0], f"-max_total_time={seconds}", "-max_len=300000", f"-timeout={int(tally.slow) * 4}",
-                   "-print_final_stats=1", str(start_corpus)], tally.check)
+    atheris.Setup([sys.argv[0], "-max_len=300000", f"-timeout={int(tally.slow) * 4}", str(start_corpus)], one)
     atheris.Fuzz()
 
 
-def with_hypothesis(tally: Tally, seconds: int) -> None:
+def with_hypothesis(tally: Tally) -> None:
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
     lines = SEED.read_text(encoding="utf-8").splitlines()
-    deadline = time.monotonic() + seconds
 
     @settings(max_examples=10**9, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(st.integers(0, len(lines)), st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=20)), max_size=200))
     def one(at, pieces):
-        if time.monotonic() > deadline:
+        if tally.over():
             raise TimeoutError
         tally.check("\n".join(lines[:at] + ["".join(pieces)] + lines[at:]).encode("utf-8", "surrogatepass"))
 
@@ -128,7 +138,7 @@ def main() -> None:
     parser.add_argument("--slow", type=float, default=5.0, help="seconds after which an input counts as a finding")
     parser.add_argument("--findings", type=Path, default=Path(tempfile.gettempdir()) / "akn-fuzz-findings")
     args = parser.parse_args()
-    tally = Tally(args.findings, args.slow)
+    tally = Tally(args.findings, args.slow, args.seconds)
     engine = args.engine
     if engine is None:
         try:
@@ -137,7 +147,7 @@ def main() -> None:
         except ImportError:
             engine = "hypothesis"
     print(f"fuzz_long: engine {engine}, {args.seconds} s")
-    (with_atheris if engine == "atheris" else with_hypothesis)(tally, args.seconds)
+    (with_atheris if engine == "atheris" else with_hypothesis)(tally)
 
 
 if __name__ == "__main__":

@@ -139,3 +139,24 @@ def test_pathological_text_takes_time_proportional_to_its_size(kind):
     base = _cpu_seconds(SEED)  # the fixed cost every input pays
     ratio = (_cpu_seconds(large) - base) / max(_cpu_seconds(small) - base, 0.005)
     assert ratio < 8, f"{kind}: 4x the input took {ratio:.1f}x the time"
+
+
+# --------------------------------------------------------------------------- markup in the text
+
+
+def test_markup_in_the_text_stays_text_in_akn_and_html():
+    """Text scraped from the web may carry markup; it must come out as text, never as elements."""
+    from lxml import etree, html as lxml_html
+
+    hostile = '<script>alert("x")</script> & "quoted" <img src=x onerror=alert(1)> &amp;'
+    text = with_body(f"1. *Decides* that {hostile} is text;").replace(
+        "in 2016,³⁹", f"in 2016 {hostile},³⁹", 1)
+    xml = akn.convert(text)
+    root = etree.fromstring(xml.encode("utf-8"))
+    assert not [el for el in root.iter() if etree.QName(el).localname in ("script", "img")]
+    assert xml.count("&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; \"quoted\"") == 2
+    page = akn.convert(text, to="html")
+    doc = lxml_html.document_fromstring(page)
+    assert not list(doc.iter("img")) and all(s.get("type") != "text/javascript" for s in doc.iter("script"))
+    assert not [s for s in doc.iter("script") if "alert" in (s.text or "")]
+    assert page.count("&lt;script&gt;alert(") == 2 and "&amp;amp;" in page

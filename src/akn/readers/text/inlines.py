@@ -259,8 +259,13 @@ class _Taken:
         return i > 0 and self.reach[i - 1] > start
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def mark_references(text: str, lang: Language) -> list[Inline]:
     """Text with cited resolutions, document symbols and dates marked."""
+    if _DIGIT.search(text) is None:  # all three carry digits: most pieces of text are left at once
+        return [Text(text)] if text else []
     spans: list[tuple[int, int, Inline]] = []
     lowered = text.lower()
     cited = _CITED.finditer(text) if "resol" in lowered else ()
