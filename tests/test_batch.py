@@ -60,6 +60,15 @@ def test_plan_refuses_outputs_that_are_inputs(tmp_path):
     assert all("refusing to overwrite" in o.message for o in work.settled)
 
 
+def test_plan_leaves_out_an_output_folder_inside_the_input_folder(texts):
+    out = texts / "akn"
+    (out / "sc").mkdir(parents=True)
+    (out / "A_RES_80_1.xml").write_text("<akomaNtoso/>", encoding="utf-8")
+    (out / "sc" / "S-RES-502-1982.web.xml").write_text("<akomaNtoso/>", encoding="utf-8")
+    work = plan([str(texts)], out, ".xml")
+    assert sorted(j.source.name for j in work.jobs) == sorted([*GOOD, "notes.txt"]) and work.settled == []
+
+
 def test_plan_refuses_a_second_input_for_the_same_output(tmp_path):
     for name in ("r.md", "r.txt"):
         (tmp_path / "in" / name).parent.mkdir(exist_ok=True)
@@ -92,6 +101,8 @@ def test_plan_skips_existing_outputs_when_resuming(texts, tmp_path):
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_bad_file_never_stops_the_batch(texts, tmp_path, jobs):
     out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.xml").write_text("an earlier, complete output", encoding="utf-8")
     result = convert(str(texts), "-o", str(out), "--jobs", jobs)
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
@@ -101,7 +112,7 @@ def test_a_bad_file_never_stops_the_batch(texts, tmp_path, jobs):
     for name, target in zip(GOOD, ["A_RES_80_7.pdftext.xml", "A_RES_80_1.xml", "sc/S-RES-502-1982.web.xml"]):
         source = CORPUS / name
         assert (out / target).read_text(encoding="utf-8") == akn.convert(source.read_bytes(), filename=name)
-    assert not (out / "notes.xml").exists()
+    assert (out / "notes.xml").read_text(encoding="utf-8") == "an earlier, complete output"
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 
 

@@ -162,6 +162,10 @@ def plan(args: Iterable[str], out_dir: Path, suffix: str, skip_existing: bool = 
     a second input whose output name is already taken. Skipped: outputs that exist, when resuming.
     """
     found, missing = find_inputs(args)
+    out = out_dir.resolve()
+    # an output folder inside an input folder: its files are earlier outputs, not inputs
+    found = [(p, base) for p, base in found
+             if not (out != base.resolve() and out.is_relative_to(base.resolve()) and p.resolve().is_relative_to(out))]
     result = Plan(settled=missing)
     inputs = {p.resolve() for p, _ in found}
     taken: dict[Path, Path] = {}  # output -> the input it comes from
