@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import random
+import re
 import time
 
 import pytest
 
 import akn
-from akn.errors import AknError, ConversionError
+from akn.errors import AknError, ConversionError, ValidationError
 
 from .conftest import EXAMPLES
 
@@ -23,6 +24,8 @@ def with_body(extra: str) -> str:
 def valid_or_clear_error(data: str | bytes) -> str | AknError:
     try:
         return akn.convert(data)  # validated against the OASIS schema
+    except ValidationError as e:  # not a clear refusal: the writer produced invalid AKN
+        raise AssertionError(f"invalid AKN: {e}") from e
     except AknError as e:
         assert e.message and "\n" not in e.message
         return e
@@ -160,3 +163,12 @@ def test_markup_in_the_text_stays_text_in_akn_and_html():
     assert not list(doc.iter("img")) and all(s.get("type") != "text/javascript" for s in doc.iter("script"))
     assert not [s for s in doc.iter("script") if "alert" in (s.text or "")]
     assert page.count("&lt;script&gt;alert(") == 2 and "&amp;amp;" in page
+
+
+@pytest.mark.parametrize("printed", ["31 February 2021", "29 February 2021", "0 December 2021", "39 December 2021"])
+def test_a_date_no_calendar_has_is_never_an_akn_date(printed):
+    """Found by fuzzing: such a date in the closing lines became docDate date="" or "2021-02-31"."""
+    closing = SEED.rindex("16 December 2021")
+    out = valid_or_clear_error(SEED[:closing] + printed + SEED[closing + len("16 December 2021"):])
+    assert isinstance(out, AknError) or not re.search(rf"<(?:docDate|date) [^>]*>{printed}<", out)
+    assert isinstance(out, AknError) or printed in out  # kept, as text

@@ -7,6 +7,7 @@ paragraphs. Nothing in the reader is English-specific beyond what these tables h
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -63,10 +64,10 @@ class Language:
         if not m:
             return None
         month = self.month_number[m.group("month").lower()]
-        day = int(m.group("day"))
-        if not 1 <= day <= 31:
+        try:  # "31 February", "0 December", year 0000: printed, but no day of the calendar
+            return date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+        except ValueError:
             return None
-        return f"{m.group('year')}-{month:02d}-{day:02d}"
 
     @cached_property
     def formula_re(self) -> re.Pattern[str]:

@@ -86,7 +86,9 @@ def closing_inlines(text: str, lang: Language) -> list[Inline]:
     for m in meeting.finditer(text):
         spans.append((m.start(), m.end(), Event(m.group(0))))
     for m in lang.date_re.finditer(text):
-        spans.append((m.start(), m.end(), DateRef(lang.parse_date(m.group(0)) or "", m.group(0))))
+        iso = lang.parse_date(m.group(0))
+        if iso:  # a date no calendar has ("31 February") stays text: AKN dates must be real
+            spans.append((m.start(), m.end(), DateRef(iso, m.group(0))))
     spans.sort(key=lambda s: s[0])
     out: list[Inline] = []
     pos = 0
