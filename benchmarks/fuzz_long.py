@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import collections
 import hashlib
+import re
 import shutil
 import sys
 import tempfile
@@ -51,7 +52,8 @@ class Tally:
             convert(data)
             self.converted += 1
         except ValidationError as e:
-            kind = f"invalid AKN produced: {e.message[:100]}"
+            problem = re.sub(r"\{[^}]*\}|line \d+: |\(/[^)]*\)$", "", str(e.problems[0]) if e.problems else e.message)
+            kind = f"invalid AKN produced: {problem[:160]}"
         except AknError as e:
             self.refused += 1
             if not e.message or "\n" in e.message:

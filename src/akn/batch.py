@@ -151,8 +151,8 @@ def _wanted(path: Path, root: Path) -> bool:
 def _glob_base(pattern: str) -> Path:
     """The folder a glob's matches are mirrored from: its parts before the first wildcard."""
     parts = Path(pattern).parts
-    fixed = [p for p in parts[: next(i for i, p in enumerate(parts) if _MAGIC & set(p))]]
-    return Path(*fixed) if fixed else Path(".")
+    first_wild = next(i for i, part in enumerate(parts) if _MAGIC & set(part))
+    return Path(*parts[:first_wild]) if first_wild else Path(".")
 
 
 def plan(args: Iterable[str], out_dir: Path, suffix: str, skip_existing: bool = False) -> Plan:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import click
 
-
 EXIT_FAILURE = 1
 EXIT_INTERRUPTED = 130
 
@@ -76,9 +75,10 @@ def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validat
     Nothing is written unless its conversion succeeds: an existing output is replaced only by a
     complete, valid document.
     """
+    from .api import format_for_path
     from .batch import Options
 
-    fmt = to or (format_for_output(output) if output and output != "-" else None) or "akn"
+    fmt = to or (format_for_path(output) if output and output != "-" else None) or "akn"
     if css and fmt != "html":
         raise click.UsageError("--css applies only to HTML output (--to html or an .html output file)")
     options = Options(fmt, validate, symbol, date, lang, css, verbose)
@@ -93,12 +93,6 @@ def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validat
             raise
         _fail("interrupted")
         sys.exit(EXIT_INTERRUPTED)
-
-
-def format_for_output(output: str) -> str | None:
-    from .api import format_for_path
-
-    return format_for_path(output)
 
 
 def _names_many(arg: str) -> bool:

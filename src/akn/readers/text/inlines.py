@@ -229,10 +229,21 @@ _SYMBOL = re.compile(
 )
 
 
+_SC_NUMBER = re.compile(_SC_RES)
+_ECOSOC_NUMBER = re.compile(_ECOSOC_RES)
+_OTHER_BODY_BEFORE = re.compile(r"(?:Commission|Conference|Board)[^,;.]{0,40}$")
+_MAIN_ORGAN_BEFORE = re.compile(r"(?:Security|General|Economic)")
+
+
+@lru_cache(maxsize=8)
+def _date_of(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def _organ_of_citation(number: str) -> str:
-    if re.fullmatch(_SC_RES, number):
+    if _SC_NUMBER.fullmatch(number):
         return "SC"
-    if re.fullmatch(_ECOSOC_RES, number):
+    if _ECOSOC_NUMBER.fullmatch(number):
         return "ECOSOC"
     return "GA"
 
@@ -270,32 +281,32 @@ def mark_references(text: str, lang: Language) -> list[Inline]:
     lowered = text.lower()
     cited = _CITED.finditer(text) if "resol" in lowered else ()
     for m in cited:
-        if _OTHER_BODY_AFTER.match(text[m.end() : m.end() + 200]) or re.search(
-            r"(?:Commission|Conference|Board)[^,;.]{0,40}$", text[max(0, m.start() - 60) : m.start()]
-        ) and not re.search(r"(?:Security|General|Economic)", text[max(0, m.start() - 30) : m.start()]):
+        if _OTHER_BODY_AFTER.match(text[m.end() : m.end() + 200]) or _OTHER_BODY_BEFORE.search(
+            text[max(0, m.start() - 60) : m.start()]
+        ) and not _MAIN_ORGAN_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
         base = m.start("list")
         for one in _ONE_RES.finditer(m.group("list")):
             number = one.group("num").replace("A/RES/", "")
             start, end = base + one.start(), base + one.end()
             after = text[end : end + 200]  # a date follows within a few words, if at all
-            dm = re.match(lang.date_of, after)
+            dm = _date_of(lang.date_of).match(after)
             date = lang.parse_date(after[dm.end() : dm.end() + 30]) if dm and lang.date_re.match(after[dm.end():]) else None
             organ = _organ_of_citation(number)
             href = cited_resolution_iri(ACTORS[organ][0], number.strip(), date)
             spans.append((start, end, Ref(href, [Text(text[start:end])])))
-    cited_spans = _Taken(spans)
+    cited_spans = _Taken(spans) if spans else None
     for m in _SYMBOL.finditer(text) if "/" in text else ():
         sym = m.group(0)
-        if not re.search(r"\d", sym) or sym.count("/") < 1:
+        if not _DIGIT.search(sym) or sym.count("/") < 1:
             continue
-        if cited_spans.covers(m.start()):
+        if cited_spans and cited_spans.covers(m.start()):
             continue
         spans.append((m.start(), m.end(), Ref(document_symbol_iri(sym), [Text(sym)])))
     dates = lang.date_re.finditer(text) if any(month in lowered for month in lang.months) else ()
-    taken = _Taken(spans)
+    taken = _Taken(spans) if spans else None
     for m in dates:  # dates never overlap one another: only the spans before them matter
-        if taken.overlaps(m.start(), m.end()):
+        if taken and taken.overlaps(m.start(), m.end()):
             continue
         iso = lang.parse_date(m.group(0))
         if iso:
