@@ -8,7 +8,7 @@ from akn.model import Footnote, Italic, Ref, Text
 from akn.readers.text.blocks import continues, unwrap
 from akn.readers.text.footnotes import lift_footnotes
 from akn.readers.text.furniture import remove_page_furniture
-from akn.readers.text.inlines import InlineParser
+from akn.readers.text.inlines import InlineParser, mark_references
 from akn.readers.text.footnotes import NoteBody
 from akn.readers.text.lines import split_lines
 from akn.readers.text.structure import initial_phrase
@@ -123,3 +123,16 @@ def test_inline_footnote_of_a_database_copy():
     note = next(n for n in out if isinstance(n, Footnote))
     assert note.marker == "1" and "A/79/PV.43" in "".join(getattr(c, "text", "") for c in note.children + [
         c2 for c in note.children if isinstance(c, Ref) for c2 in c.children])
+
+
+@pytest.mark.parametrize(
+    "text, linked",
+    [
+        ("reaffirming its resolution 73/183 of 17 December 2018 on enhancing the role of the Commission", True),
+        ("recalling resolution 10/1 of 16 October 2020 of the Conference of the Parties", False),
+        ("recalling resolution 27/5 of the Commission on Crime Prevention", False),
+    ],
+)
+def test_a_resolution_of_another_body_is_not_linked(text, linked):
+    refs = [n for n in mark_references(text, get_language("eng")) if isinstance(n, Ref)]
+    assert bool(refs) is linked
