@@ -218,7 +218,7 @@ _ONE_RES = re.compile(rf"(?P<num>{_SC_RES}|{_ECOSOC_RES}|{_GA_RES})")
 # "resolution 10/1 of 16 October 2020 of the Conference": another body's resolution, not a link to
 # the GA's; "resolution 73/183 of 17 December 2018 on enhancing the role of the Commission" is the GA's.
 _OTHER_BODY_AFTER = re.compile(
-    r"^(?:\s+of\s+[^;,]{0,25}?\d{4})?,?\s+of\s+the\s+"
+    r"^(?:\s+of\s+[^;,]{0,25}?\d{4})?,?\s*of\s+the\s+"
     r"(?:Conference|Commission|Board|Executive|Governing|Human Rights Council|Meeting)",
 )
 _SYMBOL = re.compile(
