@@ -59,6 +59,8 @@ def looks_preambular(text: str, lang: Language) -> bool:
     word of a title in title case ("Securing Our Common Future").
     """
     words = re.sub(r"^[*_]+", "", text).split(" ", 4)
+    if not words[0][:1].isupper():  # "comprising …" on a wrapped line goes on a sentence
+        return False
     first = words[0].strip(",*_").lower()
     if first in _NOT_OPENERS or (len(words) >= 4 and all(w[:1].isupper() for w in words[1:4])):
         return False
