@@ -125,7 +125,7 @@ _NUMBER_WORDS = frozenset(
     "goals target targets principle principles recommendation recommendations part parts table "
     "figure protocol session sessions meeting meetings phase level category grade step box "
     "option options schedule volume volumes number numbers of and to or from between than "
-    "sdg sdgs agenda point points stage stages appendix appendices chapters sections".split()
+    "sdg sdgs point points stage stages appendix appendices chapters sections".split()
 )
 
 
@@ -137,8 +137,13 @@ def _marker_patterns(marker: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:(?<=[^\W\d_])|(?<=[a-z][.,;:])|(?<=[,;:)\]”’\"])|(?<=[a-z]\))|(?<=[–-](?:19|20)\d\d)"
         rf"|(?<=\s(?:19|20)\d\d))(?P<m>{m_})(?=[\s,;.:)”’]|$)"
     )
-    # "Commitment, 12 which" and, after a clause ends, "Principles. 13 We will"
-    detached = re.compile(rf"(?<=[^\s\d] )(?P<m>{m_})(?=\s+[a-z(“\"]|[,;.]|\s*$)|(?<=[^\d][.,;:”] )(?P<n>{m_})(?=\s+[A-Z])")
+    # "Commitment, 12 which"; after a clause ends, "Principles. 13 We will"; and the marker glued
+    # to the next word instead, "Nuclear Weapons 6and the advisory opinion"
+    detached = re.compile(
+        rf"(?<=[^\s\d] )(?P<m>{m_})(?=\s+[a-z(“\"]|[,;.]|\s*$)|(?<=[^\d][.,;:”] )(?P<n>{m_})(?=\s+[A-Z])"
+        rf"|(?<=[^\s\d] )(?P<g>{m_})(?=(?:and|in|which|of|the|to|as|for|on|with|that|by|or|including)\b)"
+        rf"|(?<=\b(?:19|20)\d\d )(?P<y>{m_})(?=\s+(?:and|or)\b|[,;])"  # "reports of 1990 3 and 1995"
+    )
     return glued, detached
 
 
@@ -207,7 +212,8 @@ class MarkerResolver:
         prev = word[0] if word else ""
         prev_word = prev.lower().strip(".,;:()“”\"")
         clause_end = prev.endswith((",", ";", ":", ")", "”")) or (prev.endswith(".") and len(prev_word) >= 6)
-        if prev_word in _NUMBER_WORDS and before.endswith(" ") and not clause_end:
+        # "Agenda 21" is a title; "the agenda 7 and" is a marker
+        if (prev_word in _NUMBER_WORDS or prev == "Agenda") and before.endswith(" ") and not clause_end:
             return False  # "paragraph 13", "No. 3"; but "the Paris Principles. 13 We will"
         glued_to = prev[-1:] if not before.endswith(" ") else ""
         if glued_to == "." and re.search(r"(?:\b[A-Z]|\b[a-z]{1,4}|\d)\.$", prev) and not re.search(r"[a-z]{5,}\.$", prev):
@@ -353,6 +359,8 @@ class InlineParser:
                 text = text[m.end() :]
                 if left.endswith(" ") and text.startswith(" "):
                     left = left.rstrip(" ")  # "Commitment, 12 which": the marker's own spaces
+                elif left.endswith(" ") and text[:1].isalpha():
+                    left, text = left.rstrip(" "), " " + text  # "Weapons 6and": the space goes after
                 out.append(_Tok("text", left))
                 out.append(_Tok("note", marker))
                 self.resolver.place(marker)
