@@ -9,7 +9,7 @@ from lxml import etree
 
 import akn
 from akn.errors import ConversionError
-from akn.model import walk_paragraphs
+from akn.model import plain_text, walk_paragraphs
 from akn.readers.text import read_text
 
 from ..akn_observe import observe
@@ -131,3 +131,19 @@ def test_text_between_numbered_paragraphs_is_never_dropped_as_site_text():
     nums = [p.num for p in walk_paragraphs(result.resolution.body)]
     assert nums == ["1", "2", None, "3"]  # kept as it stands, never dropped
     assert not result.dropped
+
+
+def test_paragraphs_an_extraction_ran_into_the_last_footnote_are_read_back():
+    text = (
+        "Resolution adopted by the General Assembly on 1 December 2025\n\n"
+        "80/99. Example\n\nThe General Assembly,\n\nRecalling its resolution 79/1,[^1]\n\n"
+        "1. Welcomes the report;\n\n2. Encourages Member States to organize events at the national\n\n---\n\n"
+        "[^1]: A/80/237. levels, on the role of science; 3. Decides to remain seized of the matter. "
+        "52nd plenary meeting 1 December 2025\n"
+    )
+    res = read_text(text, symbol="A/RES/80/99").resolution
+    nums = [p.num for p in walk_paragraphs(res.body)]
+    assert nums == ["1", "2", "3"]
+    assert len(res.closing) == 2
+    note = next(n for n in res.preamble[0].children if getattr(n, "marker", None) == "1")
+    assert plain_text(note.children) == "A/80/237."
