@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...languages import Language
 from .footnotes import Pieces
@@ -41,6 +42,15 @@ def ending(text: str) -> str:
     return text[-1] if text and text[-1] in ".,;:!?" else ""
 
 
+_SPLIT_COMPOUND = re.compile(r"(?<=[A-Za-z])- (?!(?:and|or|to|nor)\b)(?=[A-Za-z])")
+
+
+def rejoin_split_compounds(text: str) -> str:
+    """"nuclear- weapon-free", "Secretary- General": a compound some extractions cut at its
+    hyphen with a space left in. "age- and gender-sensitive" keeps its space."""
+    return _SPLIT_COMPOUND.sub("-", text) if "- " in text else text
+
+
 def opens_structure(text: str) -> bool:
     """Whether a line opens a numbered paragraph, a sub-item, a bullet or a section heading."""
     return bool(
@@ -59,6 +69,8 @@ def looks_preambular(text: str, lang: Language) -> bool:
     word of a title in title case ("Securing Our Common Future").
     """
     words = re.sub(r"^[*_]+", "", text).split(" ", 4)
+    if not words[0][:1].isupper():  # "comprising …" on a wrapped line goes on a sentence
+        return False
     first = words[0].strip(",*_").lower()
     if first in _NOT_OPENERS or (len(words) >= 4 and all(w[:1].isupper() for w in words[1:4])):
         return False
@@ -77,8 +89,10 @@ def continues(prev: str, nxt: str, lang: Language) -> bool:
         return False
     if end == ",":
         return not looks_preambular(nxt, lang)
-    # no punctuation at all: a cut sentence, unless the previous block is a heading-like line
-    return more_than_12_words(prev)
+    # no punctuation at all: a cut sentence, unless the previous block is a heading-like line;
+    # a numbered paragraph, an item or a preambular paragraph is never a heading
+    return (more_words_than(prev, 12) or bool(PARA_NUM.match(prev) or ITEM_NUM.match(prev))
+            or (more_words_than(prev, 6) and looks_preambular(prev, lang)))
 
 
 def unwrap(lines: list[Line], lang: Language) -> list[Block]:
@@ -86,10 +100,12 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
     blocks: list[tuple[int, Pieces]] = []
     current: tuple[int, Pieces] | None = None
     gap = False  # a blank line or page break since the last text line
+    layout = _Layout.of(lines)
 
     def close() -> None:
         nonlocal current
         if current is not None and current[1].probe().strip():
+            current = (current[0], Pieces(rejoin_split_compounds(current[1].text)))
             blocks.append(current)
         current = None
 
@@ -106,7 +122,7 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
             else:
                 current = (line.no, Pieces(text))
         elif gap:
-            if continues(current[1].probe(), text, lang):
+            if continues(current[1].probe(), text, lang) and not layout.next_number(text):
                 current[1].wrap(text)
             else:
                 close()
@@ -114,16 +130,68 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
         elif current[1].length <= 12 and _number_only(current[1].text):
             current[1].add(" ")  # "1." alone on its line, then its text
             current[1].add(text)
-        elif (opens_structure(text) and _may_end_before(current[1].probe())) or _new_paragraph_line(current[1].tail, text, lang):
+        elif layout.opens_block(current[1].probe(), text, lang):
             close()
             current = (line.no, Pieces(text))
         else:
             current[1].wrap(text)
         gap = False
-        if _number_only(text):
-            continue
+        layout.saw(text)
     close()
     return [Block(no, pieces.text) for no, pieces in blocks]
+
+
+@dataclass
+class _Layout:
+    """What unwrapping learns of the whole text: how it wraps, and the paragraph numbers so far."""
+
+    width: int | None  # the wrap width of a PDF extraction; None for one paragraph a line
+    one_per_line: bool  # a web copy: one paragraph a line and no blank lines between them
+    last_length: int = 0  # of the last text line, to tell a full wrapped line from a paragraph's end
+    last_number: int = 0  # of the last line that opened a numbered paragraph
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Layout:
+        width = _wrap_width(lines)
+        blanks = sum(line.kind == "blank" for line in lines)
+        return cls(width, width is None and blanks < 0.1 * len(lines))
+
+    def saw(self, text: str) -> None:
+        self.last_length = len(text)
+        m = PARA_NUM.match(text)
+        if m:
+            self.last_number = int(m.group(1))
+
+    def next_number(self, text: str) -> bool:
+        """A line opening the paragraph numbered next opens it, even after a cut-short one."""
+        m = PARA_NUM.match(text)
+        return bool(m) and int(m.group(1)) == self.last_number + 1
+
+    def opens_block(self, prev: str, text: str, lang: Language) -> bool:
+        """Whether a line right after ``prev`` (no blank line between) opens a new block."""
+        if (opens_structure(text) or re.match(lang.annex, text)) and _may_end_before(prev):
+            return True
+        if self.next_number(text):
+            return True
+        if (self.width is None or self.last_length < 0.8 * self.width) and _new_paragraph_line(prev, text, lang):
+            return True
+        return self.one_per_line and ending(prev) in (".", ";") and _whole_paragraph_line(text)
+
+
+def _whole_paragraph_line(text: str) -> bool:
+    """In text with one paragraph a line: a line that opens with a word and ends a clause (or is a
+    short heading) after a line that ended a sentence is a paragraph of its own."""
+    return bool(re.match(r"[A-Z][a-z]*\b", text)) and (bool(ending(text)) or len(text.split()) <= 14)
+
+
+def _wrap_width(lines: list[Line]) -> int | None:
+    """The width a hard-wrapped text (a PDF extraction) wraps at, or None for text with one
+    paragraph per line (web copies, reflowed markdown)."""
+    lengths = sorted(len(line.text.strip()) for line in lines if line.kind == "text")
+    if len(lengths) < 20:
+        return None
+    p90 = lengths[int(len(lengths) * 0.9)]
+    return p90 if p90 <= 110 else None
 
 
 def _new_paragraph_line(prev: str, text: str, lang: Language) -> bool:
@@ -144,12 +212,14 @@ def _number_only(text: str) -> bool:
 def _may_end_before(text: str) -> bool:
     """Whether a block may end here, letting the next line open a new paragraph or item."""
     t = text.rstrip()
-    return bool(ending(t)) or bool(re.search(r"(?:;|,)\s+(?:and|or)$", t[-200:])) or not more_than_12_words(t)
+    return bool(ending(t)) or bool(re.search(r"(?:;|,)\s+(?:and|or)$", t[-200:])) or not more_words_than(t, 12)
 
 
-_THIRTEEN_WORDS = re.compile(r"\s*(?:\S+\s+){12}\S")
+@lru_cache(maxsize=8)
+def _words_past(count: int) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:\S+\s+){{{count}}}\S")
 
 
-def more_than_12_words(text: str) -> bool:
-    """``len(text.split()) > 12``, looking only as far as the thirteenth word."""
-    return _THIRTEEN_WORDS.match(text) is not None
+def more_words_than(text: str, count: int) -> bool:
+    """``len(text.split()) > count``, looking only as far as the word after ``count``."""
+    return _words_past(count).match(text) is not None
