@@ -64,6 +64,19 @@ def test_ten_megabytes_of_random_bytes_are_refused_quickly():
     assert isinstance(valid_or_clear_error(noise), ConversionError)
 
 
+NOISE = "ab (a)(i) 1. *x* [^1] 12 May 2020 resolution 76/1 A/RES/1/2 ² ³ \\ [ ] ( ) _ ;:,.\n"
+
+
+def test_ten_megabytes_of_text_noise_are_refused_clearly():
+    noise = "".join(random.Random(9).choices(NOISE, k=10_000_000))
+    assert isinstance(valid_or_clear_error(noise), ConversionError)
+
+
+def test_a_megabyte_of_text_noise_inside_a_resolution_gives_valid_akn():
+    noise = "".join(random.Random(10).choices(NOISE, k=1_000_000))
+    assert isinstance(valid_or_clear_error(with_body(noise)), str)
+
+
 def test_control_characters_and_lone_surrogates_never_reach_the_xml():
     hostile = "".join(chr(c) for c in range(1, 32) if chr(c) not in "\n\r") + "\ud800\udfff\ufffe"
     out = valid_or_clear_error(with_body(f"1. *Decides* that {hostile} stays text;"))
