@@ -251,9 +251,11 @@ def _warm_up(options: Options) -> None:
     from . import api  # noqa: F401
     from .readers import text  # noqa: F401
 
+    if options.fmt == "akn":
+        from .writers import akn  # noqa: F401
+    elif options.fmt == "html":
+        from .writers import html  # noqa: F401
     if options.fmt == "akn" and options.validate:
         from .validate import akn_schema
 
         akn_schema()
-    elif options.fmt == "html":
-        from .writers import html  # noqa: F401
