@@ -41,8 +41,9 @@ NO_CLOSING_DATE = {"A_RES_80_1.md", "S-RES-502-1982.web.txt"}
 
 
 def rule_ids() -> set[str]:
+    """The rule ids reports can name ("pointers-all" only triggers the "pointers" phase)."""
     sch = etree.parse(str(profile_path()))
-    return {a.get("id") for a in sch.iter("{http://purl.oclc.org/dsdl/schematron}assert")}
+    return {a.get("id") for a in sch.iter("{http://purl.oclc.org/dsdl/schematron}assert")} - {"pointers-all"}
 
 
 # ------------------------------------------------------------------------ broken documents

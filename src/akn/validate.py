@@ -68,16 +68,17 @@ def akn_schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(schema_path())))
 
 
-@lru_cache(maxsize=1)
-def profile_rules():
-    """The compiled profile rules, built once per process.
+@lru_cache(maxsize=2)
+def profile_rules(phase: str = "profile"):
+    """The compiled profile rules of one phase, built once per process.
 
-    The report lists failed asserts only (no fired rules), and attributes are not visited: every
-    rule's context is an element.
+    Phase "profile" holds every rule, with one document-wide check of what attributes point to;
+    phase "pointers" says which elements break that check (run only when it fails). Reports list
+    failed asserts only (no fired rules), and attributes are not visited: rule contexts are elements.
     """
     from lxml import isoschematron
 
-    return isoschematron.Schematron(etree.parse(str(profile_path())), store_report=True,
+    return isoschematron.Schematron(etree.parse(str(profile_path())), phase=phase, store_report=True,
                                     compile_params={"generate-fired-rule": "false", "attributes": "false"})
 
 
@@ -154,18 +155,45 @@ def explain_xsd(message: str, node=None) -> str:
 
 def profile_problems(doc: etree._ElementTree | etree._Element) -> list[Problem]:
     """Every AKN4UN profile problem of a parsed document (empty when it follows the profile)."""
-    rules = profile_rules()
+    problems = _failures(doc, "profile")
+    if any(p.rule == "pointers-all" for p in problems):
+        problems = [p for p in problems if p.rule != "pointers-all"] + _failures(doc, "pointers")
+    return problems
+
+
+def _failures(doc, phase: str) -> list[Problem]:
+    rules = profile_rules(phase)
     if rules.validate(doc):
         return []
-    tree = doc.getroottree() if isinstance(doc, etree._Element) else doc
+    root = doc.getroot() if isinstance(doc, etree._ElementTree) else doc.getroottree().getroot()
     problems = []
     for failed in rules.validation_report.iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
-        node = _find(tree, failed.get("location", ""))
+        path, node = _follow(root, failed.get("location", ""))
         message = " ".join((failed.findtext(f"{SVRL}text") or "").split())
-        problems.append(Problem(_line(node), readable_path(node) if node is not None else failed.get("location", ""),
-                                message, rule=failed.get("id") or "profile",
+        problems.append(Problem(_line(node), path, message, rule=failed.get("id") or "profile",
                                 severity="warning" if failed.get("role") in ("warning", "info") else "error"))
     return problems
+
+
+_STEP = re.compile(r"/\*\[local-name\(\)='([^']+)'[^\]]*\](?:\[(\d+)\])?")
+
+
+def _follow(root: etree._Element, location: str):
+    """The readable path and the element of a Schematron location (``/*[local-name()='x' …][n]…``),
+    found by walking children: cheaper than evaluating the location as XPath."""
+    node, steps = None, []
+    for name, index in _STEP.findall(location):
+        steps.append(f"{name}[{index}]" if index else name)
+        if node is None:
+            node = root if etree.QName(root).localname == name else None
+            if node is None:
+                break
+            continue
+        same = [c for c in node if isinstance(c.tag, str) and etree.QName(c).localname == name]
+        node = same[int(index or 1) - 1] if len(same) >= int(index or 1) else None
+        if node is None:
+            break
+    return "/" + "/".join(steps), node
 
 
 def parse(data: bytes) -> etree._ElementTree:
