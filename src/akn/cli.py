@@ -167,11 +167,11 @@ def validate_cmd(paths: tuple[Path, ...], fmt: str, jobs: int, xsd_only: bool) -
 
 def expand_paths(paths: tuple[Path, ...]) -> list[str]:
     """Files as given, folders as their *.xml files (recursively, sorted); each file once, in order."""
-    files: list[str] = []
+    files: dict[str, None] = {}  # ordered and without repeats
     for path in paths:
         found = sorted(p for p in path.rglob("*.xml") if p.is_file()) if path.is_dir() else [path]
-        files.extend(str(f) for f in found if str(f) not in files)
-    return files
+        files.update(dict.fromkeys(str(f) for f in found))
+    return list(files)
 
 
 if __name__ == "__main__":  # pragma: no cover
