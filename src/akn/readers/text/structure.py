@@ -312,7 +312,14 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                 continue
         if state == "annex_body":
             assert annex_builder is not None
+            if _ended(annex_builder, text):
+                out.dropped.append(block)  # site text after a web copy's annex
+                state = "after_annex"
+                continue
             annex_builder.add(block, nxt)
+            continue
+        if state == "after_annex":
+            out.dropped.append(block)
             continue
         if state == "preamble":
             if ITEM_NUM.match(text) and out.preamble:
@@ -328,7 +335,7 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                 )
                 continue
         if state == "body":
-            if main.last_para is not None and main.last_para.num and _after_last(main, text) and not _continues_body(text, main):
+            if _ended(main, text):
                 out.dropped.append(block)
                 state = "after"
                 continue
@@ -356,10 +363,17 @@ def _starts_operative(text: str, nxt: Block | None, lang: Language) -> bool:
     if end and end in ".;" and not looks_preambular(text, lang):
         return True
     if not end and len(text.split()) <= 14 and nxt is not None and (
-        PARA_NUM.match(nxt.text) or ROMAN_HEADING.match(nxt.text)
+        PARA_NUM.match(nxt.text) or ROMAN_HEADING.match(nxt.text) or BULLET.match(nxt.text)
     ):
         return True  # a heading before paragraph 1
     return False
+
+
+def _ended(builder: BodyBuilder, text: str) -> bool:
+    """Whether a numbered body has ended before ``text``: its last paragraph closed with a full
+    stop and ``text`` neither continues the numbering nor looks like part of the body."""
+    last = builder.last_para
+    return bool(last is not None and last.num and _after_last(builder, text) and not _continues_body(text, builder))
 
 
 def _after_last(main: BodyBuilder, text: str) -> bool:

@@ -1,0 +1,41 @@
+"""The reader on PDF layouts the corpus has few of: every reflowed resolution, printed again the way
+pdftotext prints an official PDF (tests/pdf_layout.py), reads back to the same truth, the same
+paragraph texts and the same footnotes in the same paragraphs."""
+from __future__ import annotations
+
+import pytest
+
+from akn.api import read_any
+
+from ..conftest import CORPUS, corpus_truth
+from ..pdf_layout import Style, pdf_layout
+from .reading import paragraph_reading, truth_mismatches
+
+TRUTH = corpus_truth()
+REFLOWED = sorted(n for n in TRUTH if n.endswith(".md") and not n.endswith(".seed.md"))
+STYLES = {
+    "numbers-apart": lambda seed: Style(number_on_own_line=True, seed=seed),
+    "numbers-inline": lambda seed: Style(number_on_own_line=False, seed=seed),
+    "wide-page": lambda seed: Style(width=100, page_lines=55, space_before_marker=0.3, seed=seed),
+    "short-page": lambda seed: Style(width=78, page_lines=40, space_before_marker=0.3, seed=seed),
+}
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+@pytest.mark.parametrize("name", REFLOWED)
+def test_a_pdf_layout_reads_like_the_reflowed_text(name, style):
+    source = read_any((CORPUS / name).read_bytes(), filename=name).resolution
+    printed = pdf_layout(source, STYLES[style](seed=len(name)))
+    back = read_any(printed, filename=name.replace(".md", ".pdftext.txt")).resolution
+    assert paragraph_reading(back) == paragraph_reading(source)
+    wrong = truth_mismatches(back, TRUTH[name])
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_layout_looks_like_a_pdf_extraction():
+    source = read_any((CORPUS / "A_RES_80_11.md").read_bytes(), filename="A_RES_80_11.md").resolution
+    lines = pdf_layout(source, Style(seed=1)).splitlines()
+    assert "_______________ " in lines  # footnote blocks
+    assert any(line.startswith("2/") for line in lines)  # page numbers
+    assert any(line.rstrip().endswith("(E)") for line in lines)  # job number
+    assert max(len(line) for line in lines) <= 90  # hard-wrapped
