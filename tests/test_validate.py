@@ -23,18 +23,12 @@ EXPECTED = json.loads((BROKEN / "expected.json").read_text(encoding="utf-8"))
 ROOT = Path(__file__).resolve().parents[1]
 
 #: corpus outputs in which the profile rules find real reader defects (reported to the lead):
-#: paragraph numbers lost or glued into the previous paragraph, paragraphs split at page breaks,
-#: footnote markers left in the text. Remove an entry when the reader is fixed (the test says so).
+#: in these reflowed copies paragraph numbers are lost or glued into the previous paragraph
+#: ("…persons.8 6. We recall…"). Remove an entry when the reader is fixed (the test says so).
 KNOWN_DEFECTS = {
     "A_RES_80_3.md": {"para-sequence", "para-unnumbered"},
-    "A_RES_80_3.pdftext.txt": {"para-unnumbered"},
     "A_RES_80_5.md": {"para-sequence", "para-unnumbered"},
-    "A_RES_80_5.pdftext.txt": {"para-unnumbered"},
     "A_RES_80_9.md": {"para-sequence"},
-    "A_RES_80_9.pdftext.txt": {"para-unnumbered"},
-    "A_RES_80_15.md": {"note-marker-order"},
-    "A_RES_80_51.md": {"note-marker-order"},
-    "A_RES_80_53.md": {"note-marker-order"},
 }
 #: closing lines that print the meeting but no date: a warning, the document stays valid
 NO_CLOSING_DATE = {"A_RES_80_1.md", "S-RES-502-1982.web.txt"}
