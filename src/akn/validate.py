@@ -85,11 +85,8 @@ def profile_rules(phase: str = "profile"):
 # ------------------------------------------------------------------------------ checking
 
 
-def readable_path(node) -> str:
+def readable_path(node: etree._Element) -> str:
     """An XPath a person can follow: local names, positions only where a name repeats."""
-    if isinstance(node, str):  # an attribute value returned by lxml's xpath
-        owner = node.getparent()
-        return f"{readable_path(owner)}/@{etree.QName(node.attrname).localname}" if owner is not None else ""
     steps = []
     while node is not None:
         name = etree.QName(node).localname
@@ -109,12 +106,6 @@ def _find(doc, xpath: str):
     except etree.XPathError:
         return None
     return found[0] if isinstance(found, list) and found else None
-
-
-def _line(node) -> int:
-    if isinstance(node, str):
-        node = node.getparent()
-    return getattr(node, "sourceline", None) or 0
 
 
 def xsd_problems(doc: etree._ElementTree | etree._Element) -> list[Problem]:
@@ -170,7 +161,8 @@ def _failures(doc, phase: str) -> list[Problem]:
     for failed in rules.validation_report.iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
         path, node = _follow(root, failed.get("location", ""))
         message = " ".join((failed.findtext(f"{SVRL}text") or "").split())
-        problems.append(Problem(_line(node), path, message, rule=failed.get("id") or "profile",
+        problems.append(Problem((node.sourceline or 0) if node is not None else 0, path, message,
+                                rule=failed.get("id") or "profile",
                                 severity="warning" if failed.get("role") in ("warning", "info") else "error"))
     return problems
 
@@ -178,22 +170,18 @@ def _failures(doc, phase: str) -> list[Problem]:
 _STEP = re.compile(r"/\*\[local-name\(\)='([^']+)'[^\]]*\](?:\[(\d+)\])?")
 
 
-def _follow(root: etree._Element, location: str):
+def _follow(root: etree._Element, location: str) -> tuple[str, etree._Element | None]:
     """The readable path and the element of a Schematron location (``/*[local-name()='x' …][n]…``),
     found by walking children: cheaper than evaluating the location as XPath."""
-    node, steps = None, []
-    for name, index in _STEP.findall(location):
-        steps.append(f"{name}[{index}]" if index else name)
-        if node is None:
-            node = root if etree.QName(root).localname == name else None
-            if node is None:
-                break
-            continue
-        same = [c for c in node if isinstance(c.tag, str) and etree.QName(c).localname == name]
-        node = same[int(index or 1) - 1] if len(same) >= int(index or 1) else None
+    steps = _STEP.findall(location)
+    node = root if steps and etree.QName(root).localname == steps[0][0] else None
+    for name, index in steps[1:]:
         if node is None:
             break
-    return "/" + "/".join(steps), node
+        same = [c for c in node if isinstance(c.tag, str) and etree.QName(c).localname == name]
+        k = int(index or 1)
+        node = same[k - 1] if len(same) >= k else None
+    return "/" + "/".join(f"{name}[{index}]" if index else name for name, index in steps), node
 
 
 def parse(data: bytes) -> etree._ElementTree:
