@@ -171,3 +171,16 @@ def test_a_wrapped_line_in_lower_case_goes_on_the_sentence():
         "entitled “Zoonotic Disease”;\n"
     )
     assert len(unwrap(lines, ENG)) == 1
+
+
+def test_footnotes_between_paragraphs_without_a_rule():
+    lines = split_lines(
+        "Welcoming the draft treaty introduced in 2008,1 and its updated version in 2014, 2\n\n"
+        "1. Urges an early commencement of work;\n\n"
+        "1 See CD/1839.\n\n2 See CD/1985.\n\n"
+        "2. Reaffirms the importance of the treaty;\n\n"
+        "4 States have signed it.\n"
+    )
+    kept, notes, _ = lift_footnotes(lines)
+    assert {k: v.text for k, v in notes.items()} == {"1": "See CD/1839.", "2": "See CD/1985."}
+    assert any(l.text.startswith("4 States") for l in kept)  # not the next note: text

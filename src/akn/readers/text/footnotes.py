@@ -52,8 +52,12 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             notes[marker] = NoteBody(text.strip(), no)
         current = marker
 
+    loose = False  # inside a footnote printed between paragraphs without a rule
+    previous: Line | None = None
     for line in lines:
         text = line.text
+        after_gap = previous is None or previous.kind != "text"
+        previous = line
         if line.kind == "break":
             in_block, current = False, None
             kept.append(line)
@@ -83,6 +87,17 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             else:
                 kept.append(line)
             continue
+        m = PDF_NOTE.match(text) if line.kind == "text" and after_gap else None
+        if m and _loose_note(m.group(1), m.group(2), notes, kept):
+            # "1 Official Records …" between paragraphs: a reflowed extraction that kept the
+            # notes of a page but not its rule
+            add(m.group(1), m.group(2), line.no)
+            loose = True
+            continue
+        if loose and line.kind == "text" and current:
+            notes[current].text = join_wrapped(notes[current].text, text.strip())
+            continue
+        loose = False
         m = STAR_NOTE.match(text) if line.kind == "text" else None
         if m:  # "*/ text": the older ECOSOC style, recognisable anywhere
             add(m.group(1), m.group(2), line.no)
@@ -95,6 +110,24 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
         current = None if line.kind == "text" else current
         kept.append(line)
     return kept, notes, warnings
+
+
+def _loose_note(marker: str, text: str, notes: dict[str, NoteBody], kept: list[Line]) -> bool:
+    """Whether "3 Official Records …" standing alone is footnote 3: the next note in number,
+    opening like a citation, with its marker glued to a word in the text just before it."""
+    if not marker.isdigit():
+        return False
+    numbers = [int(k) for k in notes if k.isdigit()]
+    if int(marker) != (max(numbers) + 1 if numbers else 1) or not re.match(r"[A-Z\d“\"]", text):
+        return False
+    if re.match(r"\w+\s+\d{4}\b", text):
+        return False  # "1 December 2025": a date line
+    glued = re.compile(
+        rf"(?<=[^\s\d]){marker}(?=[\s,;.:)”’]|$)|(?<=[,;.] ){marker}(?=\s|$)|(?<=(?:19|20)\d\d){marker}(?=[\s,;.:]|$)"
+        rf"|(?<=[a-z] ){marker}(?= [a-z])"  # "the agenda 5 and the timetable"
+    )
+    recent = [l.text for l in kept[-40:] if l.kind == "text"]
+    return any(glued.search(t) for t in recent)
 
 
 def _opens_next_note(marker: str, current: str | None) -> bool:

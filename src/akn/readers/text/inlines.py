@@ -357,8 +357,8 @@ class InlineParser:
                 marker, m = found
                 left = text[: m.start()]
                 text = text[m.end() :]
-                if left.endswith(" ") and text.startswith(" "):
-                    left = left.rstrip(" ")  # "Commitment, 12 which": the marker's own spaces
+                if left.endswith(" ") and (text.startswith(" ") or not text.strip()):
+                    left = left.rstrip(" ")  # "Commitment, 12 which", "2024/25; 4": the marker's own space
                 elif left.endswith(" ") and text[:1].isalpha():
                     left, text = left.rstrip(" "), " " + text  # "Weapons 6and": the space goes after
                 out.append(_Tok("text", left))

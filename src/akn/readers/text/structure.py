@@ -273,12 +273,18 @@ def is_closing(text: str, lang: Language) -> bool:
                 or re.match(lang.masthead["adoption"], text))
 
 
-def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, warnings: list[str]) -> Body:
-    """Preamble, operative part, closing lines and annexes from the blocks after the formula."""
+def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, warnings: list[str],
+                   web_copy: bool = False) -> Body:
+    """Preamble, operative part, closing lines and annexes from the blocks after the formula.
+
+    ``web_copy``: site text stood before the resolution, so text after an annex that ends may be
+    site text too; elsewhere everything after the closing lines belongs to the annexes.
+    """
     out = Body()
     state = "preamble"
     main = BodyBuilder(parser, lang, warnings)
     annex_builder: BodyBuilder | None = None
+    pending: list[Block] = []  # blocks taken for site text after the operative part
     for k, block in enumerate(blocks):
         text = block.text
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
@@ -312,7 +318,7 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                 continue
         if state == "annex_body":
             assert annex_builder is not None
-            if _ended(annex_builder, text):
+            if web_copy and _ended(annex_builder, text):
                 out.dropped.append(block)  # site text after a web copy's annex
                 state = "after_annex"
                 continue
@@ -334,9 +340,16 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                     PreambularParagraph(italicize_phrase(parser.parse(text, block.no), lang))
                 )
                 continue
+        if state == "after" and _resumes_numbering(main, text):
+            # what looked like site text was not: the numbered paragraphs go on after it
+            for held in pending:
+                main.add(held, block)
+                out.dropped.remove(held)
+            state = "body"
         if state == "body":
             if _ended(main, text):
                 out.dropped.append(block)
+                pending = [block]
                 state = "after"
                 continue
             main.add(block, nxt)
@@ -348,6 +361,7 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                 state = "closing"
             else:
                 out.dropped.append(block)
+                pending.append(block)
     out.body = main.parts
     return out
 
@@ -369,6 +383,11 @@ def _starts_operative(text: str, nxt: Block | None, lang: Language) -> bool:
     return False
 
 
+def _resumes_numbering(builder: BodyBuilder, text: str) -> bool:
+    m = PARA_NUM.match(text)
+    return bool(m) and builder.last_para is not None and builder.last_para.num is not None and builder.expects(int(m.group(1)))
+
+
 def _ended(builder: BodyBuilder, text: str) -> bool:
     """Whether a numbered body has ended before ``text``: its last paragraph closed with a full
     stop and ``text`` neither continues the numbering nor looks like part of the body."""
@@ -388,6 +407,9 @@ def _after_last(main: BodyBuilder, text: str) -> bool:
 def _continues_body(text: str, main: BodyBuilder) -> bool:
     m = PARA_NUM.match(text)
     if m and main.expects(int(m.group(1))):
+        return True
+    # "Partnerships and support mechanisms 17. We invite": a heading run into the next paragraph
+    if any(main.expects(int(n)) for n in re.findall(r"(?<![\d/.,])(\d{1,3})\.\s+[A-Z]", text)):
         return True
     return bool(ITEM_NUM.match(text) or ROMAN_HEADING.match(text) or LETTER_HEADING.match(text)
                 or BULLET.match(text)) or (len(text.split()) <= 14 and not ending(text))
