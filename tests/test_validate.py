@@ -22,9 +22,10 @@ BROKEN = Path(__file__).parent / "data" / "broken"
 EXPECTED = json.loads((BROKEN / "expected.json").read_text(encoding="utf-8"))
 ROOT = Path(__file__).resolve().parents[1]
 
-#: corpus outputs in which the profile rules find real reader defects (reported to the lead):
-#: in these reflowed copies paragraph numbers are lost or glued into the previous paragraph
-#: ("…persons.8 6. We recall…"). Remove an entry when the reader is fixed (the test says so).
+#: corpus outputs in which the profile rules find real defects (reported to the lead): these
+#: reflowed copies lose paragraph numbers ("Expresses its profound gratitude…" printed without
+#: its "2.") or glue paragraphs together ("…persons.8 6. We recall…"), and the reader keeps them.
+#: Remove an entry when the reader repairs them (the test says so).
 KNOWN_DEFECTS = {
     "A_RES_80_3.md": {"para-sequence", "para-unnumbered"},
     "A_RES_80_5.md": {"para-sequence", "para-unnumbered"},
