@@ -53,8 +53,9 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
         current = marker
 
     loose = False  # inside a footnote printed between paragraphs without a rule
+    in_run = False  # only such footnotes (and blank lines) since the last one
     previous: Line | None = None
-    for line in lines:
+    for i, line in enumerate(lines):
         text = line.text
         after_gap = previous is None or previous.kind != "text"
         previous = line
@@ -88,11 +89,12 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
                 kept.append(line)
             continue
         m = PDF_NOTE.match(text) if line.kind == "text" and after_gap else None
-        if m and _loose_note(m.group(1), m.group(2), notes, kept):
+        # the text around it: before, and after (a page-cut paragraph goes on after its notes)
+        if m and _loose_note(m.group(1), m.group(2), notes, kept[-40:] + lines[i + 1 : i + 40], in_run):
             # "1 Official Records …" between paragraphs: a reflowed extraction that kept the
             # notes of a page but not its rule
             add(m.group(1), m.group(2), line.no)
-            loose = True
+            loose = in_run = True
             continue
         if loose and line.kind == "text" and current:
             notes[current].text = join_wrapped(notes[current].text, text.strip())
@@ -108,26 +110,36 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             continue
         in_md = in_md and line.kind == "blank"
         current = None if line.kind == "text" else current
+        in_run = in_run and line.kind != "text"
         kept.append(line)
     return kept, notes, warnings
 
 
-def _loose_note(marker: str, text: str, notes: dict[str, NoteBody], kept: list[Line]) -> bool:
+#: how footnotes open: a document symbol, a treaty, official records, "See", "Ibid."
+_CITATION = re.compile(
+    r"(?:See\b|Ibid\.|Resolution\b|Official Records\b|United Nations, Treaty Series|"
+    r"[A-Z]{1,6}(?:\.\d+)?/[A-Z0-9.]+(?:/[\w.()-]+)+)"
+)
+
+
+def _loose_note(marker: str, text: str, notes: dict[str, NoteBody], around: list[Line], in_run: bool) -> bool:
     """Whether "3 Official Records …" standing alone is footnote 3: the next note in number,
-    opening like a citation, with its marker glued to a word in the text just before it."""
+    opening like a citation, right after another such note or with its marker glued to a word in
+    the text around it."""
     if not marker.isdigit():
         return False
     numbers = [int(k) for k in notes if k.isdigit()]
     if int(marker) != (max(numbers) + 1 if numbers else 1) or not re.match(r"[A-Z\d“\"]", text):
         return False
-    if re.match(r"\w+\s+\d{4}\b", text):
+    if re.fullmatch(r"\w+\s+\d{4}\.?\s*", text):
         return False  # "1 December 2025": a date line
+    if in_run or _CITATION.match(text):
+        return True
     glued = re.compile(
         rf"(?<=[^\s\d]){marker}(?=[\s,;.:)”’]|$)|(?<=[,;.] ){marker}(?=\s|$)|(?<=(?:19|20)\d\d){marker}(?=[\s,;.:]|$)"
         rf"|(?<=[a-z] ){marker}(?= [a-z])"  # "the agenda 5 and the timetable"
     )
-    recent = [l.text for l in kept[-40:] if l.kind == "text"]
-    return any(glued.search(t) for t in recent)
+    return any(glued.search(l.text) for l in around if l.kind == "text" and not PDF_NOTE.match(l.text))
 
 
 def _opens_next_note(marker: str, current: str | None) -> bool:

@@ -110,9 +110,9 @@ def _end_of_overflowing_note(text: str, lang) -> int | None:
     if not re.match(r"\s*\[\^\w+\]:", text):
         return None
     closing = re.search(lang.closing["meeting"].lstrip("^") + r"\s+\d{1,2}\s+\w+\s+\d{4}\.?\s*$", text)
-    if not (closing or re.search(r"\s1\.\s+[A-Z]", text)):
+    if not (closing or re.search(r"\s1\.\s+[A-Z]|[.;]\s+\d{1,3}\.\s+[A-Z][a-z]{2,}", text)):
         return None
-    for mm in re.finditer(r"[.;,]\s+(?=\S)", text):
+    for mm in re.finditer(r"\.\s+(?=\S)", text):  # a note's own text ends with a full stop
         rest = text[mm.end():]
         if rest[:1].islower() or looks_preambular(rest, lang) or re.match(r"\d{1,3}\.\s+[A-Z]", rest):
             return mm.end()
