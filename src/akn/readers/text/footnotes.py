@@ -72,6 +72,10 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             current = None
             continue
         m = MD_NOTE.match(text) if line.kind == "text" else None
+        if m and current and _wrapped_year(m.group(1), current):
+            # "[^1994]: (United Nations publication …)": a wrapped line of the note before it
+            notes[current].add(f" {m.group(1)} {m.group(2)}")
+            continue
         if m:
             in_md = True
             add(m.group(1), m.group(2), line.no)
@@ -118,10 +122,12 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
     return kept, {k: NoteBody(v.text, first_line[k]) for k, v in notes.items()}, warnings
 
 
-#: how footnotes open: a document symbol, a treaty, official records, "See", "Ibid."
+#: how footnotes open: a document symbol, a treaty, official records, "See", "Ibid.", a list
+#: of countries ("Albania, Andorra, Argentina, …")
 _CITATION = re.compile(
     r"(?:See\b|Ibid\.|Resolution\b|Official Records\b|United Nations, Treaty Series|"
-    r"[A-Z]{1,6}(?:\.\d+)?/[A-Z0-9.]+(?:/[\w.()-]+)+)"
+    r"[A-Z]{1,6}(?:\.\d+)?/[A-Z0-9.]+(?:/[\w.()-]+)+|"
+    r"(?:[A-Z][\w’'-]*(?: (?:[A-Z(][\w’'()-]*|and|of|the))*, ){2,}[A-Z])"
 )
 
 
@@ -143,6 +149,10 @@ def _loose_note(marker: str, text: str, notes: dict[str, NoteBody], around: list
         rf"|(?<=[a-z] ){marker}(?= [a-z])"  # "the agenda 5 and the timetable"
     )
     return any(glued.search(l.text) for l in around if l.kind == "text" and not PDF_NOTE.match(l.text))
+
+
+def _wrapped_year(marker: str, current: str) -> bool:
+    return marker.isdigit() and current.isdigit() and len(marker) == 4 and int(marker) > int(current) + 20
 
 
 def _opens_next_note(marker: str, current: str | None) -> bool:
@@ -208,3 +218,7 @@ class Pieces:
         if len(self.parts) > 1:
             self.parts = ["".join(self.parts)]
         return self.parts[0]
+
+    @text.setter
+    def text(self, value: str) -> None:  # a whole new text; prefer add/wrap, which stay linear
+        self.parts, self.tail, self.length = [value], value[-200:], len(value)

@@ -127,6 +127,7 @@ class BodyBuilder:
     sections: list[tuple[int, Section]] = field(default_factory=list)  # open sections by level
     last_num: int = 0
     last_para: Paragraph | None = None
+    inferred: set[int] = field(default_factory=set)  # ids of items labelled from the sequence
 
     def _inlines(self, text: str, no: int) -> list[Inline]:
         inlines = self.parser.parse(text, no)
@@ -179,6 +180,7 @@ class BodyBuilder:
             label = _next_letter(self.last_para.items[-1].num if self.last_para.items else "")
             self.warnings.append(f"line {block.no}: a sub-item without its label; labelled ({label}) from the sequence")
             self._item(label, text, block.no)
+            self.inferred.add(id(self.last_para.items[-1]))
             return
         split = self._glued_paragraph(text)
         if split:
@@ -217,6 +219,15 @@ class BodyBuilder:
         nested = False
         if last is not None and label == roman_next and label in ROMANS:
             nested = label != next_letter or (not last.items and ending(_plain(last.children)) == ":")
+        elif last is not None and label in ROMANS and label != next_letter and len(label) > 1:
+            nested = True  # "(ii)" with its "(i)" lost in extraction: a sub-item all the same
+            if label == "ii" and id(last) in self.inferred and len(items) > 1 and not items[-2].items:
+                # the item labelled from the sequence just before it was that lost "(i)"
+                lost_first = items.pop()
+                self.warnings.append(f"line {no}: (ii) follows an unlabelled item; that item is its (i)")
+                lost_first.num = "i"
+                last = items[-1]
+                last.items.append(lost_first)
         item = Item(label, self.parser.parse(text.strip(), no))
         if nested:
             last.items.append(item)
