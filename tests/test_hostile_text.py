@@ -140,7 +140,7 @@ KINDS = ["citations and dates", "one long line of markup", "one paragraph of man
 
 def _cpu_seconds(text: str) -> float:
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):  # the best of three: another process's burst does not count
         start = time.process_time()
         valid_or_clear_error(text)
         best = min(best, time.process_time() - start)
@@ -153,7 +153,7 @@ def test_pathological_text_takes_time_proportional_to_its_size(kind):
     a ratio within one run, not a wall-clock limit, so a busy machine does not fail it."""
     small, large = (with_body(_pathological(kind, n)) for n in (1000, 4000))
     base = _cpu_seconds(SEED)  # the fixed cost every input pays
-    ratio = (_cpu_seconds(large) - base) / max(_cpu_seconds(small) - base, 0.005)
+    ratio = (_cpu_seconds(large) - base) / max(_cpu_seconds(small) - base, 0.02)
     assert ratio < 8, f"{kind}: 4x the input took {ratio:.1f}x the time"
 
 
@@ -185,3 +185,10 @@ def test_a_date_no_calendar_has_is_never_an_akn_date(printed):
     out = valid_or_clear_error(SEED[:closing] + printed + SEED[closing + len("16 December 2021"):])
     assert isinstance(out, AknError) or not re.search(rf"<(?:docDate|date) [^>]*>{printed}<", out)
     assert isinstance(out, AknError) or printed in out  # kept, as text
+
+
+def test_headings_with_no_paragraph_under_them_are_refused_clearly():
+    """Found by fuzzing: a text cut after its section headings raised IndexError."""
+    with pytest.raises(ConversionError) as info:
+        akn.convert(SEED[:BODY] + "\n\nI. General provisions\n\nII. Follow-up\n")
+    assert "only headings" in info.value.message and info.value.line

@@ -194,6 +194,9 @@ def _refuse_cut_text(parts, lines: list[Line]) -> None:
     from ...model import walk_paragraphs
 
     paragraphs = list(walk_paragraphs(parts))
+    if not paragraphs:  # headings with nothing under them (found by fuzzing: was an IndexError)
+        raise ConversionError("no operative paragraph after the preamble, only headings: the text looks truncated",
+                              line=next((l.no for l in reversed(lines) if l.kind == "text"), 1))
     last = paragraphs[-1]
     tail = plain_text(last.items[-1].children if last.items else last.children).rstrip(" ”’\"')")
     if tail and tail[-1] not in ".;:!?":
