@@ -15,7 +15,7 @@ MASTHEAD_LINE_ROLES = ("organ", "symbol", "distribution", "issue_date", "session
 
 MASTHEAD_LINE = re.compile(r"^(%s):(?: (.*))?$" % "|".join(MASTHEAD_LINE_ROLES))
 HEADING = re.compile(r"^(#+)(?: (.*))?$")
-SECTION_NUM = re.compile(r"^([^\s\\.]+)\.(?: (.*))?$")
+SECTION_NUM = re.compile(r"^([^\s\\.()#<¶\[*]+)\.(?: (.*))?$")
 PARAGRAPH = re.compile(r"^([^\s\\.#(<¶\[*]+)\.(?: (.*))?$")
 UNNUMBERED = re.compile(r"^¶(?: (.*))?$")
 ITEM = re.compile(r"^((?:    )+)\(([^\s()\\]+)\)(?: (.*))?$")

@@ -34,11 +34,11 @@ class _TextWriter:
         if isinstance(node, Italic):
             return f"*{self.inlines(node.children)}*"
         if isinstance(node, Ref):
-            return f"[{self.inlines(node.children)}]({escape_target(node.href)})"
+            return f"[{_link_text(self.inlines(node.children))}]({escape_target(node.href)})"
         if isinstance(node, DateRef):
-            return f"[{escape(node.text)}]({DATE_TARGET}{escape_target(node.date)})"
+            return f"[{_link_text(escape(node.text))}]({DATE_TARGET}{escape_target(node.date)})"
         if isinstance(node, Event):
-            return f"[{escape(node.text)}]({EVENT_TARGET})"
+            return f"[{_link_text(escape(node.text))}]({EVENT_TARGET})"
         if isinstance(node, Footnote):
             if not MARKER.fullmatch(node.marker):
                 raise ConversionError(f"footnote marker {node.marker!r} cannot be written as text")
@@ -71,7 +71,7 @@ class _TextWriter:
                 blocks.append(line)
                 blocks += self.body(part.children, depth + 1)
                 if k + 1 < len(parts) and isinstance(parts[k + 1], Paragraph):
-                    blocks.append(SECTION_END)  # what follows is not part of this section
+                    blocks += [SECTION_END] * _open_depth(part)  # what follows is not part of it
             else:
                 blocks += self.paragraph(part)
         return blocks
@@ -116,6 +116,19 @@ class _TextWriter:
             blocks += self.annex(annex)
         blocks += self.notes
         return "\n\n".join(blocks) + "\n"
+
+
+def _open_depth(section: Section) -> int:
+    """How many sections are still open after ``section``'s last block: it and its last sub-sections."""
+    depth = 1
+    while section.children and isinstance(section.children[-1], Section):
+        section, depth = section.children[-1], depth + 1
+    return depth
+
+
+def _link_text(text: str) -> str:
+    """Link text that starts with ``^`` would read as a footnote marker ``[^...]``."""
+    return "\\" + text if text.startswith("^") else text
 
 
 def _num(num: str, what: str) -> str:

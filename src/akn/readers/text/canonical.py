@@ -378,4 +378,4 @@ class _Structure:
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text).rstrip("\\")
+    return re.sub(r"\\(.?)", r"\1", text)
