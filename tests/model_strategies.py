@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from akn.model import (
     Annex, DateRef, Event, Footnote, Italic, Item, MastheadLine, Metadata, Paragraph, PreambularParagraph, Ref,
-    Resolution, Section, Text,
+    Resolution, Section, Text, joined,
 )
 
 _CHARS = st.characters(blacklist_categories=("Cc", "Cs", "Cn", "Co", "Zl", "Zp", "Zs"))
@@ -20,7 +20,7 @@ _WORD = st.one_of(
     st.sampled_from(["*", "[", "]", "#", "<", "&", "\\", "1.", "(a)", "¶", "[^1]", "](x)", "word1", "2030",
                      "Welcoming", "organ:", "<!--", "*/", "date:", "\u00a0"]),
 )
-_WORDS = st.lists(_WORD, min_size=1, max_size=6).map(" ".join)
+_WORDS = st.lists(_WORD, min_size=1, max_size=4).map(" ".join)
 _DATE = st.dates().map(lambda d: d.isoformat())
 _MARKER = st.one_of(st.integers(1, 99).map(str), st.sampled_from(["*", "**", "a", "†"]))
 _HREF = st.one_of(
@@ -29,28 +29,14 @@ _HREF = st.one_of(
 )
 
 
-def _tidy(nodes: list) -> list:
-    """Adjacent text joined, empty text dropped."""
-    out: list = []
-    for node in nodes:
-        if isinstance(node, Text):
-            if not node.text:
-                continue
-            if out and isinstance(out[-1], Text):
-                out[-1] = Text(out[-1].text + node.text)
-                continue
-        out.append(node)
-    return out
-
-
 def _block(nodes: list) -> list:
     """A run as a block holds it: no space at either end."""
-    nodes = _tidy(nodes)
+    nodes = joined(nodes)
     if nodes and isinstance(nodes[0], Text):
         nodes[0] = Text(nodes[0].text.lstrip())
     if nodes and isinstance(nodes[-1], Text):
         nodes[-1] = Text(nodes[-1].text.rstrip())
-    return _tidy(nodes)
+    return joined(nodes)
 
 
 _TEXT = st.builds(lambda s, lead, trail: Text(lead + s + trail), _WORDS, st.sampled_from(["", " "]),
@@ -70,7 +56,7 @@ _SIMPLE = st.one_of(
 def _run(notes: bool = True, min_size: int = 1):
     note = st.builds(lambda m, body: Footnote(m, _block(body)), _MARKER, st.lists(_SIMPLE, max_size=3))
     part = st.one_of(_SIMPLE, note) if notes else _SIMPLE
-    return st.lists(part, min_size=min_size, max_size=5).map(_block)
+    return st.lists(part, min_size=min_size, max_size=4).map(_block)
 
 
 _ROMAN = st.sampled_from(["I", "II", "III", "IV", "A", "B", "1"])
@@ -95,7 +81,7 @@ def _paragraph(draw):
 @st.composite
 def _parts(draw, depth: int = 0):
     parts = []
-    for kind in draw(st.lists(st.sampled_from(["p", "p", "s"] if depth < 2 else ["p"]), min_size=1, max_size=4)):
+    for kind in draw(st.lists(st.sampled_from(["p", "p", "s"] if depth < 2 else ["p"]), min_size=1, max_size=3)):
         if kind == "p":
             parts.append(draw(_paragraph()))
         else:
@@ -130,11 +116,11 @@ def resolutions(draw) -> Resolution:
     title = draw(st.one_of(st.just([]), _run()))
     number = symbol.split("/", 2)[2].split("/", 1)[1] if title and draw(st.booleans()) else None
     annexes = [Annex(draw(_WORDS), draw(st.one_of(st.just([]), _run(notes=False))), draw(_parts()))
-               for _ in range(draw(st.integers(0, 2)))]
+               for _ in range(draw(st.integers(0, 1)))]
     return Resolution(
         meta=Metadata(symbol=symbol, body=organ, kind=kind, language=draw(st.sampled_from(["eng", "fra", "spa"])),
                       adoption_date=adopted, issue_date=issued),
         masthead=draw(_masthead()), number=number, title=title, formula=draw(_run(notes=False)),
-        preamble=[PreambularParagraph(r) for r in draw(st.lists(_run(), max_size=4))],
+        preamble=[PreambularParagraph(r) for r in draw(st.lists(_run(), max_size=3))],
         body=draw(_parts()), closing=draw(st.lists(_run(notes=False), max_size=3)), annexes=annexes,
     )

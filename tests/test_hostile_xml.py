@@ -1,6 +1,6 @@
 """Hostile XML never hurts and never leaks: entities, DTDs, size and depth bombs are refused
 before they cost anything, with a clear one-line message (issue 8). Times are measured in
-benchmarks/hostile_xml_timing.py; these tests only bound them generously."""
+benchmarks/roundtrip_timing.py; these tests only bound them generously."""
 from __future__ import annotations
 
 import time

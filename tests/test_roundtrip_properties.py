@@ -23,14 +23,9 @@ PROPERTY = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=
 
 @PROPERTY
 @given(resolutions())
-def test_model_akn_model(res):
+def test_model_akn_model_and_model_text_model(res):
+    """Both properties on every example: each holds for as many examples as the run draws."""
     data = write_akn(res)
     assert validate_bytes(data) == []
     assert read_akn(data).resolution == res
-
-
-@PROPERTY
-@given(resolutions())
-def test_model_text_model(res):
-    text = write_text(res)
-    assert read_text(text).resolution == res
+    assert read_text(write_text(res)).resolution == res

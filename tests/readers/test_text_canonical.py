@@ -104,3 +104,8 @@ def test_unclosed_star_and_bare_brackets_are_text():
 def test_crlf_and_bom_are_read():
     text = "\ufeff" + (FRONT + "The General Assembly,\n\n1. x.\n").replace("\n", "\r\n")
     assert read_text(text.encode("utf-8")).resolution.body[0].children == [Text("x.")]
+
+
+def test_hostile_nesting_is_an_error_not_a_recursion():
+    with pytest.raises(ConversionError, match="nests deeper"):
+        read_text(FRONT + "The General Assembly,\n\n1. " + "[" * 100_000 + "\n")

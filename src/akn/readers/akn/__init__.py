@@ -14,7 +14,7 @@ from ...errors import ConversionError, MetadataError
 from ...languages import get_language
 from ...model import (
     Annex, BodyPart, DateRef, Inline, Item, MastheadLine, Metadata, Paragraph, PreambularParagraph,
-    Resolution, Section, Text, Vote, plain_text,
+    Resolution, Section, Text, Vote, joined, plain_text,
 )
 from ...naming import ACTOR_BODIES
 from .inlines import InlineReader, local, refuse
@@ -103,8 +103,8 @@ class _StatementReader:
             res.closing = self.conclusions(parts["conclusions"])
         if "attachments" in parts:
             res.annexes = [self.annex(att) for att in _elements(parts["attachments"], "<attachments>")]
-        heading_numbers = [n for line in res.masthead if line.role == "heading" for n in self._numbers_in(line)]
-        res.number = number or (heading_numbers[0] if heading_numbers else None)
+        # untitled (a Security Council heading): the number is the docNumber inside the heading line
+        res.number = number or next(iter(self.inlines.numbers), None)
         res.meta = self.metadata(parts["meta"], statement, res)
         res.votes = self.votes(parts["meta"], res)
         return res
@@ -191,12 +191,7 @@ class _StatementReader:
         children = [Text(el.text or "")]
         for child in el:
             children += [self.inlines.one(child, el), Text(child.tail or "")]
-        from .inlines import merge
-
-        return merge(children)
-
-    def _numbers_in(self, line: MastheadLine) -> list[str]:
-        return [n for n in self.inlines.numbers if n in plain_text(line.children)]
+        return joined(children)
 
     def title(self, p: etree._Element) -> tuple[str | None, list[Inline]]:
         children = list(p)

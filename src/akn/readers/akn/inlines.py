@@ -9,7 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ...errors import ConversionError
-from ...model import DateRef, Event, Footnote, Inline, Italic, Ref, Text
+from ...model import DateRef, Event, Footnote, Inline, Italic, Ref, Text, joined
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
@@ -34,20 +34,6 @@ def text_only(el: etree._Element) -> str:
     return el.text or ""
 
 
-def merge(nodes: list[Inline]) -> list[Inline]:
-    """Adjacent text joined and empty text dropped: the one spelling of a run the model uses."""
-    out: list[Inline] = []
-    for node in nodes:
-        if isinstance(node, Text):
-            if not node.text:
-                continue
-            if out and isinstance(out[-1], Text):
-                out[-1] = Text(out[-1].text + node.text)
-                continue
-        out.append(node)
-    return out
-
-
 class InlineReader:
     """Reads mixed content; ``numbers`` collects the text of ``docNumber`` elements it met."""
 
@@ -59,7 +45,7 @@ class InlineReader:
         for child in el:
             nodes.append(self.one(child, el))
             nodes.append(Text(child.tail or ""))
-        return merge(nodes)
+        return joined(nodes)
 
     def one(self, el: etree._Element, parent: etree._Element) -> Inline:
         name = local(el)

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 
 from ...errors import ConversionError, MetadataError
-from ...languages import Language, get_language
+from ...languages import get_language
 from ...model import (
     Annex, BodyPart, DateRef, Event, Footnote, Inline, Italic, Item, MastheadLine, Metadata, Paragraph,
-    PreambularParagraph, Ref, Resolution, Section, Text, Vote, plain_text,
+    PreambularParagraph, Ref, Resolution, Section, Text, Vote, joined, plain_text,
 )
 from ...textformat import (
     DATE_TARGET, EVENT_TARGET, FORMAT, HEADING, ITEM, MASTHEAD_LINE, NOTE_DEFINITION, PARAGRAPH,
@@ -23,6 +23,8 @@ from ...textformat import (
 
 _BODIES = ("GA", "SC", "ECOSOC", "HRC")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MARKER_USE = re.compile(r"\[\^([^\]\s\\^]+)\]")
+MAX_NESTING = 32  # italics, links and footnotes inside each other; hostile text cannot recurse deeper
 
 
 @dataclass
@@ -140,6 +142,7 @@ class _InlineParser:
 
     def __init__(self, notes: dict[str, list[tuple[int, str]]]):
         self.notes = {marker: list(defs) for marker, defs in notes.items()}
+        self.depth = 0
 
     def unused(self) -> tuple[int, str] | None:
         left = [(defs[0][0], marker) for marker, defs in self.notes.items() if defs]
@@ -147,9 +150,18 @@ class _InlineParser:
 
     def parse(self, text: str, no: int) -> list[Inline]:
         nodes, end = self._run(text, 0, no, None)
-        return _merge(nodes)
+        return joined(nodes)
 
     def _run(self, s: str, i: int, no: int, stop: str | None) -> tuple[list[Inline], int]:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise ConversionError(f"inline markup nests deeper than {MAX_NESTING} levels", line=no)
+        try:
+            return self._run_at_depth(s, i, no, stop)
+        finally:
+            self.depth -= 1
+
+    def _run_at_depth(self, s: str, i: int, no: int, stop: str | None) -> tuple[list[Inline], int]:
         nodes: list[Inline] = []
         buf: list[str] = []
 
@@ -174,11 +186,11 @@ class _InlineParser:
                     continue
                 flush()
                 children, i = self._run(s, i + 1, no, "*")
-                nodes.append(Italic(_merge(children)))
-            elif s.startswith("[^", i) and (m := re.match(r"\[\^([^\]\s\\^]+)\]", s[i:])):
+                nodes.append(Italic(joined(children)))
+            elif s.startswith("[^", i) and (m := _MARKER_USE.match(s, i)):
                 flush()
                 nodes.append(self._footnote(m.group(1), no))
-                i += m.end()
+                i = m.end()
             elif c == "[":
                 flush()
                 children, j = self._run(s, i + 1, no, "]")
@@ -237,20 +249,7 @@ def _link(children: list[Inline], target: str, no: int) -> Inline:
             raise ConversionError(f"a {'date' if raw_date else 'meeting'} link holds only text", line=no)
         text = plain_text(children)
         return DateRef(target[len(DATE_TARGET):], text) if raw_date else Event(text)
-    return Ref(target, _merge(children))
-
-
-def _merge(nodes: list[Inline]) -> list[Inline]:
-    out: list[Inline] = []
-    for node in nodes:
-        if isinstance(node, Text):
-            if not node.text:
-                continue
-            if out and isinstance(out[-1], Text):
-                out[-1] = Text(out[-1].text + node.text)
-                continue
-        out.append(node)
-    return out
+    return Ref(target, joined(children))
 
 
 # ------------------------------------------------------------------------------- structure
