@@ -8,7 +8,7 @@ from akn.model import Footnote, Italic, Ref, Text
 from akn.readers.text.blocks import continues, unwrap
 from akn.readers.text.footnotes import lift_footnotes
 from akn.readers.text.furniture import remove_page_furniture
-from akn.readers.text.inlines import InlineParser
+from akn.readers.text.inlines import InlineParser, mark_references
 from akn.readers.text.footnotes import NoteBody
 from akn.readers.text.lines import split_lines
 from akn.readers.text.structure import initial_phrase
@@ -108,6 +108,32 @@ def test_reference_numbers_are_not_markers():
     assert not any(isinstance(n, Footnote) for n in out)
 
 
+def _markers(*blocks: list) -> list[str]:
+    return [n.marker for block in blocks for n in block if isinstance(n, Footnote)]
+
+
+def test_a_hidden_marker_does_not_hold_up_the_ones_after_it():
+    parser = _parser(n3="x", n4="y", n5="z", n6="w")
+    a = parser.parse("the treaties of Tlatelolco, Rarotonga 3 Bangkok[^4] and Pelindaba[^5] and Central Asia,6 as well", 1)
+    assert _markers(a) == ["4", "5", "6"]  # 3 is given up once 4 stands in the text
+    assert [k for k, _ in parser.unused_bodies()] == ["3"]
+
+
+def test_a_later_marker_counts_only_when_glued():
+    parser = _parser(n11="x", n12="y", n13="z")
+    a = parser.parse("accelerate concrete progress on the 13 practical steps to implement article VI", 1)
+    b = parser.parse("circulated by the Secretary-General,11", 2)
+    assert _markers(a, b) == ["11"]
+
+
+def test_a_marker_after_a_sentence_end():
+    parser = _parser(n13="Resolution 48/134, annex.")
+    out = parser.parse("in compliance with the Paris Principles. 13 We will promote partnerships", 1)
+    assert _markers(out) == ["13"]
+    parser = _parser(n3="x")
+    assert _markers(parser.parse("as set out in No. 3 Of the list", 1)) == []
+
+
 def test_markdown_italics_links_markers_and_references():
     parser = _parser(n1="United Nations, *Treaty Series*, vol. 2225.")
     out = parser.parse("*Reaffirming* its resolution [73/183](#) of 17 December 2018,[^1]", 1)
@@ -123,3 +149,25 @@ def test_inline_footnote_of_a_database_copy():
     note = next(n for n in out if isinstance(n, Footnote))
     assert note.marker == "1" and "A/79/PV.43" in "".join(getattr(c, "text", "") for c in note.children + [
         c2 for c in note.children if isinstance(c, Ref) for c2 in c.children])
+
+
+@pytest.mark.parametrize(
+    "text, linked",
+    [
+        ("reaffirming its resolution 73/183 of 17 December 2018 on enhancing the role of the Commission", True),
+        ("recalling resolution 10/1 of 16 October 2020 of the Conference of the Parties", False),
+        ("recalling resolution 27/5 of the Commission on Crime Prevention", False),
+    ],
+)
+def test_a_resolution_of_another_body_is_not_linked(text, linked):
+    refs = [n for n in mark_references(text, get_language("eng")) if isinstance(n, Ref)]
+    assert bool(refs) is linked
+
+
+def test_a_wrapped_line_in_lower_case_goes_on_the_sentence():
+    lines = split_lines(
+        "2. Takes note of resolutions GC(69)/RES/9, entitled “Strengthening”,\n"
+        "comprising GC(69)/RES/9 A.2, entitled “Support”,\n"
+        "entitled “Zoonotic Disease”;\n"
+    )
+    assert len(unwrap(lines, ENG)) == 1

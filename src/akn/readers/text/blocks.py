@@ -41,6 +41,15 @@ def ending(text: str) -> str:
     return text[-1] if text and text[-1] in ".,;:!?" else ""
 
 
+_SPLIT_COMPOUND = re.compile(r"(?<=[A-Za-z])- (?!(?:and|or|to|nor)\b)(?=[A-Za-z])")
+
+
+def rejoin_split_compounds(text: str) -> str:
+    """"nuclear- weapon-free", "Secretary- General": a compound some extractions cut at its
+    hyphen with a space left in. "age- and gender-sensitive" keeps its space."""
+    return _SPLIT_COMPOUND.sub("-", text) if "- " in text else text
+
+
 def opens_structure(text: str) -> bool:
     """Whether a line opens a numbered paragraph, a sub-item, a bullet or a section heading."""
     return bool(
@@ -59,6 +68,8 @@ def looks_preambular(text: str, lang: Language) -> bool:
     word of a title in title case ("Securing Our Common Future").
     """
     words = re.sub(r"^[*_]+", "", text).split(" ", 4)
+    if not words[0][:1].isupper():  # "comprising …" on a wrapped line goes on a sentence
+        return False
     first = words[0].strip(",*_").lower()
     if first in _NOT_OPENERS or (len(words) >= 4 and all(w[:1].isupper() for w in words[1:4])):
         return False
@@ -77,8 +88,11 @@ def continues(prev: str, nxt: str, lang: Language) -> bool:
         return False
     if end == ",":
         return not looks_preambular(nxt, lang)
-    # no punctuation at all: a cut sentence, unless the previous block is a heading-like line
-    return len(prev.split()) > 12
+    # no punctuation at all: a cut sentence, unless the previous block is a heading-like line;
+    # a numbered paragraph, an item or a preambular paragraph is never a heading
+    words = len(prev.split())
+    return (words > 12 or bool(PARA_NUM.match(prev) or ITEM_NUM.match(prev))
+            or (words > 6 and looks_preambular(prev, lang)))
 
 
 def unwrap(lines: list[Line], lang: Language) -> list[Block]:
@@ -86,10 +100,13 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     gap = False  # a blank line or page break since the last text line
+    width = _wrap_width(lines)
+    last_length = 0  # of the last text line, to tell a full wrapped line from a paragraph's end
 
     def close() -> None:
         nonlocal current
         if current is not None and current.text.strip():
+            current.text = rejoin_split_compounds(current.text)
             blocks.append(current)
         current = None
 
@@ -113,16 +130,29 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
                 current = Block(line.no, text)
         elif _number_only(current.text):
             current.text = current.text + " " + text  # "1." alone on its line, then its text
-        elif (opens_structure(text) and _may_end_before(current.text)) or _new_paragraph_line(current.text, text, lang):
+        elif (opens_structure(text) and _may_end_before(current.text)) or (
+            (width is None or last_length < 0.8 * width) and _new_paragraph_line(current.text, text, lang)
+        ):
             close()
             current = Block(line.no, text)
         else:
             current.text = join_wrapped(current.text, text)
         gap = False
+        last_length = len(text)
         if _number_only(text):
             continue
     close()
     return blocks
+
+
+def _wrap_width(lines: list[Line]) -> int | None:
+    """The width a hard-wrapped text (a PDF extraction) wraps at, or None for text with one
+    paragraph per line (web copies, reflowed markdown)."""
+    lengths = sorted(len(line.text.strip()) for line in lines if line.kind == "text")
+    if len(lengths) < 20:
+        return None
+    p90 = lengths[int(len(lengths) * 0.9)]
+    return p90 if p90 <= 110 else None
 
 
 def _new_paragraph_line(prev: str, text: str, lang: Language) -> bool:

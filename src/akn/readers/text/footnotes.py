@@ -76,7 +76,7 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             if line.kind == "blank":
                 continue
             m = PDF_NOTE.match(text)
-            if m:
+            if m and _opens_next_note(m.group(1), current):
                 add(m.group(1), m.group(2), line.no)
             elif current:
                 notes[current].text = join_wrapped(notes[current].text, text.strip())
@@ -95,6 +95,14 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
         current = None if line.kind == "text" else current
         kept.append(line)
     return kept, notes, warnings
+
+
+def _opens_next_note(marker: str, current: str | None) -> bool:
+    """Notes on a page are numbered one after another: under note 3, a wrapped line opening with
+    "27 (A/47/27), para. 76." goes on note 3."""
+    if current is None or not (marker.isdigit() and current.isdigit()):
+        return True
+    return int(marker) == int(current) + 1
 
 
 def join_wrapped(left: str, right: str) -> str:

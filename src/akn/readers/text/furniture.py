@@ -60,24 +60,31 @@ def remove_page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     title = _title_text(lines)
     repeated = _repeated_near_page_numbers(lines, anchors)
 
-    def header_like(line: Line) -> bool:
+    def furniture_line(line: Line) -> bool:
+        return bool(PAGE_NUMBER.match(line.text) or is_job_or_barcode(line.text) or SYMBOL_LINE.match(line.text))
+
+    def title_piece(i: int, depth: int = 0) -> bool:
+        """A piece of the running title stands apart from body text: what follows it is a blank,
+        furniture or the title's next piece, never a body line that happens to repeat the title."""
+        text = _norm(lines[i].text).strip("“”\" ")
+        if not (title and len(text) > 3 and text in title):
+            return False
+        if i + 1 >= len(lines) or lines[i + 1].kind != "text" or furniture_line(lines[i + 1]):
+            return True
+        return depth == 0 and title_piece(i + 1, 1)
+
+    def header_like(i: int) -> bool:
+        line = lines[i]
         if line.kind != "text":
             return True
-        text = _norm(line.text)
-        return bool(
-            PAGE_NUMBER.match(line.text)
-            or is_job_or_barcode(line.text)
-            or SYMBOL_LINE.match(line.text)
-            or text in repeated
-            or (title and len(text) > 3 and text.strip("“”\" ") in title)
-        )
+        return furniture_line(line) or _norm(line.text) in repeated or title_piece(i)
 
     zone = [False] * len(lines)
     for a in anchors:
         zone[a] = True
         for step in (-1, 1):
             i = a + step
-            while 0 <= i < len(lines) and abs(i - a) <= _HEADER_REACH and header_like(lines[i]):
+            while 0 <= i < len(lines) and abs(i - a) <= _HEADER_REACH and header_like(i):
                 zone[i] = True
                 i += step
     _mark_running_titles(lines, title, zone)

@@ -125,7 +125,7 @@ _NUMBER_WORDS = frozenset(
     "goals target targets principle principles recommendation recommendations part parts table "
     "figure protocol session sessions meeting meetings phase level category grade step box "
     "option options schedule volume volumes number numbers of and to or from between than "
-    "sdg sdgs agenda point points stage stages appendix appendices chapters sections".split()
+    "sdg sdgs point points stage stages appendix appendices chapters sections".split()
 )
 
 
@@ -137,7 +137,13 @@ def _marker_patterns(marker: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:(?<=[^\W\d_])|(?<=[a-z][.,;:])|(?<=[,;:)\]”’\"])|(?<=[a-z]\))|(?<=[–-](?:19|20)\d\d)"
         rf"|(?<=\s(?:19|20)\d\d))(?P<m>{m_})(?=[\s,;.:)”’]|$)"
     )
-    detached = re.compile(rf"(?<=[^\s\d] )(?P<m>{m_})(?=\s+[a-z(“\"]|[,;.]|\s*$)")
+    # "Commitment, 12 which"; after a clause ends, "Principles. 13 We will"; and the marker glued
+    # to the next word instead, "Nuclear Weapons 6and the advisory opinion"
+    detached = re.compile(
+        rf"(?<=[^\s\d] )(?P<m>{m_})(?=\s+[a-z(“\"]|[,;.]|\s*$)|(?<=[^\d][.,;:”] )(?P<n>{m_})(?=\s+[A-Z])"
+        rf"|(?<=[^\s\d] )(?P<g>{m_})(?=(?:and|in|which|of|the|to|as|for|on|with|that|by|or|including)\b)"
+        rf"|(?<=\b(?:19|20)\d\d )(?P<y>{m_})(?=\s+(?:and|or)\b|[,;])"  # "reports of 1990 3 and 1995"
+    )
     return glued, detached
 
 
@@ -149,15 +155,27 @@ class MarkerResolver:
     used: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
     _free: list[int] | None = None  # numeric markers with a body, lowest first
+    highest: int = 0  # the highest numeric marker placed so far
     _symbols: list[str] | None = None  # other markers ("*", "*/"), longest first
 
-    def expected(self) -> str | None:
-        """The lowest numeric marker with a body not yet placed."""
+    def upcoming(self, count: int = 3) -> list[str]:
+        """The next numeric markers with a body, lowest first, above every marker placed so far.
+
+        A marker the text hides ("Rarotonga, 3 Bangkok") must not hold up the ones after it, so
+        the next few are looked for; once a higher marker is placed, lower ones are given up
+        (their bodies are kept by the caller, not lost).
+        """
         if self._free is None:
             self._free = sorted(int(k) for k in self.bodies if k.isascii() and k.isdigit() and len(k) < 10)
-        while self._free and str(self._free[0]) in self.used:
+        while self._free and (str(self._free[0]) in self.used or self._free[0] <= self.highest):
             self._free.pop(0)
-        return str(self._free[0]) if self._free else None
+        return [str(k) for k in self._free[:count] if str(k) not in self.used]
+
+    def place(self, marker: str) -> None:
+        """Record that ``marker`` stands in the text."""
+        self.used.add(marker)
+        if marker.isascii() and marker.isdigit() and len(marker) < 10:
+            self.highest = max(self.highest, int(marker))
 
     def symbol_markers(self) -> list[str]:
         """Markers such as "*" or "*/" whose bodies are still unplaced, longest first."""
@@ -166,19 +184,20 @@ class MarkerResolver:
         return [k for k in self._symbols if k not in self.used]
 
     def take(self, marker: str, line: int) -> NoteBody | None:
-        self.used.add(marker)
+        self.place(marker)
         body = self.bodies.get(marker)
         if body is None:
             self.warnings.append(f"line {line}: footnote marker {marker} has no footnote text")
         return body
 
-    def find_digit_marker(self, text: str, marker: str) -> re.Match[str] | None:
-        """The first place in ``text`` where ``marker`` stands as a footnote marker, if any."""
+    def find_digit_marker(self, text: str, marker: str, detached: bool = True) -> re.Match[str] | None:
+        """The first place in ``text`` where ``marker`` stands as a footnote marker, if any;
+        ``detached=False`` accepts only a marker glued to the word before it."""
         if marker not in text:
             return None
-        glued, detached = _marker_patterns(marker)
+        patterns = _marker_patterns(marker)
         best: re.Match[str] | None = None
-        for pattern in (glued, detached):
+        for pattern in patterns if detached else patterns[:1]:
             for m in pattern.finditer(text):
                 if self._plausible(text, m):
                     if best is None or m.start() < best.start():
@@ -192,8 +211,10 @@ class MarkerResolver:
         word = re.findall(r"([^\s]+)\s*$", before)
         prev = word[0] if word else ""
         prev_word = prev.lower().strip(".,;:()“”\"")
-        if prev_word in _NUMBER_WORDS and before.endswith(" ") and not prev.endswith((",", ";", ":", ")", "”")):
-            return False
+        clause_end = prev.endswith((",", ";", ":", ")", "”")) or (prev.endswith(".") and len(prev_word) >= 6)
+        # "Agenda 21" is a title; "the agenda 7 and" is a marker
+        if (prev_word in _NUMBER_WORDS or prev == "Agenda") and before.endswith(" ") and not clause_end:
+            return False  # "paragraph 13", "No. 3"; but "the Paris Principles. 13 We will"
         glued_to = prev[-1:] if not before.endswith(" ") else ""
         if glued_to == "." and re.search(r"(?:\b[A-Z]|\b[a-z]{1,4}|\d)\.$", prev) and not re.search(r"[a-z]{5,}\.$", prev):
             return False  # "A.2", "para.21", "No.3": a reference, not a marker
@@ -215,8 +236,11 @@ _CITED = re.compile(
     re.IGNORECASE,
 )
 _ONE_RES = re.compile(rf"(?P<num>{_SC_RES}|{_ECOSOC_RES}|{_GA_RES})")
+# "resolution 10/1 of 16 October 2020 of the Conference": another body's resolution, not a link to
+# the GA's; "resolution 73/183 of 17 December 2018 on enhancing the role of the Commission" is the GA's.
 _OTHER_BODY_AFTER = re.compile(
-    r"^[^;]{0,60}?\bof\s+the\s+(?:Conference|Commission|Board|Executive|Governing|Human Rights Council|Meeting)",
+    r"^(?:\s+of\s+[^;,]{0,25}?\d{4})?,?\s*of\s+the\s+"
+    r"(?:Conference|Commission|Board|Executive|Governing|Human Rights Council|Meeting)",
 )
 _SYMBOL = re.compile(
     r"(?<![\w/.\-])(?:[A-Z]{1,6}(?:\.\d+)?)(?:/(?:[A-Z]{1,8}\.\d+|[A-Z0-9]+(?:-[A-Z0-9]+)?|Add\.\d+|Rev\.\d+|Corr\.\d+))+(?![\w/])"
@@ -308,7 +332,7 @@ class InlineParser:
         out: list[_Tok] = []
         for tok in toks:
             if tok.kind == "note" and tok.body is None:
-                self.resolver.used.add(tok.value)
+                self.resolver.place(tok.value)
             if tok.kind != "text":
                 out.append(tok)
                 continue
@@ -321,17 +345,25 @@ class InlineParser:
                     self.resolver.used.add(star)
                     text = text[m.end() :]
             while digits:
-                marker = self.resolver.expected()
-                m = self.resolver.find_digit_marker(text, marker) if marker else None
-                if not m:
+                # the next marker wherever it stands; a later one only glued to a word ("Asia,6"):
+                # "the 13 practical steps" is a number, not marker 13 with 11 and 12 gone missing
+                found = next(
+                    ((marker, m) for i, marker in enumerate(self.resolver.upcoming())
+                     if (m := self.resolver.find_digit_marker(text, marker, detached=i == 0))),
+                    None,
+                )
+                if not found:
                     break
+                marker, m = found
                 left = text[: m.start()]
                 text = text[m.end() :]
                 if left.endswith(" ") and text.startswith(" "):
                     left = left.rstrip(" ")  # "Commitment, 12 which": the marker's own spaces
+                elif left.endswith(" ") and text[:1].isalpha():
+                    left, text = left.rstrip(" "), " " + text  # "Weapons 6and": the space goes after
                 out.append(_Tok("text", left))
                 out.append(_Tok("note", marker))
-                self.resolver.used.add(marker)
+                self.resolver.place(marker)
             out.append(_Tok("text", text))
         return out
 
