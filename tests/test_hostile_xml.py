@@ -101,3 +101,18 @@ def test_invalid_utf8_xml_is_refused_with_its_line():
 def test_broken_xml_is_one_clear_error(data):
     error, _ = refused(data)
     assert error.line is not None and "\n" not in str(error)
+
+
+@pytest.mark.parametrize("name, data", [("xxe.xml", XXE), ("laughs.xml", LAUGHS), ("deep.akn", b"<a>" * 5000)])
+def test_cli_reports_one_line_and_writes_nothing(tmp_path, name, data):
+    from click.testing import CliRunner
+
+    from akn.cli import main
+
+    source, out = tmp_path / name, tmp_path / "out.md"
+    source.write_bytes(data)
+    result = CliRunner().invoke(main, ["convert", str(source), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and str(source) in result.output
+    assert not any(line in result.output for line in passwd_lines())
+    assert not out.exists()

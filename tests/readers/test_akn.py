@@ -63,6 +63,16 @@ def test_unknown_organ_is_a_metadata_error():
         read_akn(PROFILE.replace(b'<FRBRauthor href="#un-ga"/><FRBRcountry', b'<FRBRauthor href="#x"/><FRBRcountry', 1))
 
 
+@pytest.mark.parametrize("old, new, message", [
+    (b'<statement name="resolution"', b'<statement name="declaration"', "neither a resolution"),
+    (b'<publication name="resolution" date="2022-01-11" showAs="A/RES/76/187" number="A/RES/76/187"/>', b"",
+     "no number"),
+])
+def test_metadata_the_writer_needs_is_required(old, new, message):
+    with pytest.raises(ConversionError, match=message):
+        read_akn(PROFILE.replace(old, new, 1))
+
+
 def test_comments_and_processing_instructions_keep_surrounding_text():
     res = read_akn(with_body('<paragraph eId="p"><num>1.</num><content><p>Takes<!-- c --> note<?pi x?>.</p>'
                              '</content></paragraph>')).resolution

@@ -123,6 +123,12 @@ class _StatementReader:
         symbol = attr("a:publication", "number") or attr("a:publication", "showAs")
         if not adoption:
             raise MetadataError("<FRBRWork> gives no <FRBRdate> (the adoption date)", line=meta.sourceline)
+        if not symbol:
+            raise MetadataError("<publication> gives no number (the document symbol)", line=meta.sourceline)
+        kind = statement.get("name", "resolution")
+        if kind not in ("resolution", "decision"):
+            raise MetadataError(f"<statement name={kind!r}> is neither a resolution nor a decision",
+                                line=statement.sourceline)
         body = ACTOR_BODIES.get(author.lstrip("#"))
         if body is None:
             raise MetadataError(f"<FRBRauthor href={author!r}> is not a UN organ akn knows", line=meta.sourceline)
@@ -134,7 +140,7 @@ class _StatementReader:
         printed_issue = [n.date for line in res.masthead if line.role == "issue_date"
                          for n in line.children if isinstance(n, DateRef)]
         issue = published if published and (published != adoption or published in printed_issue) else None
-        return Metadata(symbol=symbol, body=body, kind=statement.get("name", "resolution"), language=language,
+        return Metadata(symbol=symbol, body=body, kind=kind, language=language,
                         adoption_date=adoption, issue_date=issue)
 
     def votes(self, meta: etree._Element, res: Resolution) -> list[Vote]:
