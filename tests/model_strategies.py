@@ -1,7 +1,8 @@
 """Hypothesis strategies for random resolutions, built as models in the form the readers give.
 
 That form: adjacent text joined, no empty text, no block starting or ending in a space; an
-issue-date line holds one date; a printed number comes with a title; votes are those the text
+issue-date line holds one date, and the metadata's issue date is the first one printed (else
+none, or a date other than the adoption date); a printed number comes with a title; votes are those the text
 states (random text states none). Text mixes letters, digits glued to words, markup characters
 of both formats (``* [ ] # < & \\``) and any printable unicode.
 """
@@ -117,10 +118,12 @@ def resolutions(draw) -> Resolution:
     number = symbol.split("/", 2)[2].split("/", 1)[1] if title and draw(st.booleans()) else None
     annexes = [Annex(draw(_WORDS), draw(st.one_of(st.just([]), _run(notes=False))), draw(_parts()))
                for _ in range(draw(st.integers(0, 1)))]
+    masthead = draw(_masthead())
+    printed = [line.children[0].date for line in masthead if line.role == "issue_date"]
     return Resolution(
         meta=Metadata(symbol=symbol, body=organ, kind=kind, language=draw(st.sampled_from(["eng", "fra", "spa"])),
-                      adoption_date=adopted, issue_date=issued),
-        masthead=draw(_masthead()), number=number, title=title, formula=draw(_run(notes=False)),
+                      adoption_date=adopted, issue_date=printed[0] if printed else issued),
+        masthead=masthead, number=number, title=title, formula=draw(_run(notes=False)),
         preamble=[PreambularParagraph(r) for r in draw(st.lists(_run(), max_size=3))],
         body=draw(_parts()), closing=draw(st.lists(_run(notes=False), max_size=3)), annexes=annexes,
     )

@@ -81,6 +81,7 @@ def test_line_breaks_inside_text_become_spaces():
     (dict(body=[Paragraph("1 bis", [Text("x")])]), "paragraph number"),
     (dict(body=[Paragraph("1", [Footnote("a b", [])])]), "footnote marker"),
     (dict(masthead=[MastheadLine("nonsense", [])]), "masthead role"),
+    (dict(body=[Paragraph("1", [Italic([Text("a "), Italic([Text("b")])])])]), "italic inside italic"),
 ])
 def test_what_the_format_cannot_spell_is_refused(parts, message):
     with pytest.raises(ConversionError, match=message):

@@ -2,6 +2,7 @@
 fuzz over mutated documents that must give a model or a ConversionError, never anything else."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -96,14 +97,36 @@ def test_xml_is_recognised_by_its_first_character(source, expected):
 
 # ------------------------------------------------------------------------------ fuzz
 
+
+def _text_or_clear_error(res) -> None:
+    """Whatever the AKN reader accepts, the text writer writes or refuses clearly."""
+    from akn.writers.text import write_text
+
+    try:
+        write_text(res)
+    except ConversionError:
+        pass
+
 _SNIPPETS = [b"<b>", b"</p>", b"<p>", b"&amp;", b"&x;", b"<!--", b"]]>", b"<![CDATA[x]]>", b'"', b"\x00", b"\xff",
              b"<num>", b"<list>", b"<point>", b"<authorialNote>", b"<i>", b"</i>", b"<ref href='x'>", b"<docDate>",
              b"<container name='x'>", b"<", b">"]
 
 
+def _seed_akn() -> bytes:
+    from akn.readers.text import read_text
+
+    seed = Path(__file__).parent.parent / "corpus" / "A_RES_76_187.seed.md"
+    return write_akn(read_text(seed.read_bytes()).resolution)
+
+
+FUZZ_BASES = [PROFILE, _seed_akn()]
+#: examples for the fuzz test; a longer run: AKN_FUZZ_EXAMPLES=5000 python -m pytest tests/readers/test_akn.py -k fuzz
+FUZZ_EXAMPLES = int(os.environ.get("AKN_FUZZ_EXAMPLES", "200"))
+
+
 @st.composite
 def mutated(draw) -> bytes:
-    data = bytearray(PROFILE)
+    data = bytearray(draw(st.sampled_from(FUZZ_BASES)))
     for _ in range(draw(st.integers(1, 4))):
         at = draw(st.integers(0, len(data)))
         op = draw(st.sampled_from(["cut", "insert", "duplicate"]))
@@ -117,7 +140,7 @@ def mutated(draw) -> bytes:
     return bytes(data)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(mutated())
 def test_fuzz_mutated_documents_give_a_model_or_a_clear_error(data):
     try:
@@ -126,3 +149,49 @@ def test_fuzz_mutated_documents_give_a_model_or_a_clear_error(data):
         assert e.line is None or e.line >= 1
         return
     write_akn(res)
+    _text_or_clear_error(res)
+
+
+@st.composite
+def restructured(draw) -> bytes:
+    """Well-formed documents with elements deleted, duplicated, moved, renamed or given stray text."""
+    from copy import deepcopy
+
+    from lxml import etree
+
+    root = etree.fromstring(draw(st.sampled_from(FUZZ_BASES)))
+    for _ in range(draw(st.integers(1, 3))):
+        elements = list(root.iter())[1:]
+        if not elements:
+            break
+        el = draw(st.sampled_from(elements))
+        parent = el.getparent()
+        if parent is None:
+            continue
+        op = draw(st.sampled_from(["delete", "duplicate", "move", "rename", "text"]))
+        if op == "delete":
+            parent.remove(el)
+        elif op == "duplicate":
+            parent.insert(parent.index(el), deepcopy(el))
+        elif op == "move":
+            target = draw(st.sampled_from(elements))
+            if el not in target.iterancestors() and target is not el:
+                target.append(el)
+        elif op == "rename":
+            el.tag = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}" + draw(st.sampled_from(
+                ["p", "i", "num", "list", "point", "intro", "content", "heading", "b", "docDate", "section"]))
+        else:
+            el.tail = (el.tail or "") + draw(st.sampled_from(["x", " ", "&", "\u00a0"]))
+    return etree.tostring(root)
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@given(restructured())
+def test_fuzz_restructured_documents_give_a_model_or_a_clear_error(data):
+    try:
+        res = read_akn(data).resolution
+    except ConversionError as e:
+        assert e.line is None or e.line >= 1
+        return
+    write_akn(res)
+    _text_or_clear_error(res)

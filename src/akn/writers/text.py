@@ -24,21 +24,28 @@ class _TextWriter:
 
     def __init__(self) -> None:
         self.notes: list[str] = []
+        self.in_italic = False
 
     def inlines(self, nodes: list[Inline]) -> str:
         return "".join(self.inline(node) for node in nodes)
 
     def inline(self, node: Inline) -> str:
         if isinstance(node, Text):
-            return escape(_LINE_BREAKS.sub(" ", node.text))
+            return _text(node.text)
         if isinstance(node, Italic):
-            return f"*{self.inlines(node.children)}*"
+            if self.in_italic:
+                raise ConversionError("italic inside italic cannot be written as text")
+            self.in_italic = True
+            try:
+                return f"*{self.inlines(node.children)}*"
+            finally:
+                self.in_italic = False
         if isinstance(node, Ref):
             return f"[{_link_text(self.inlines(node.children))}]({escape_target(node.href)})"
         if isinstance(node, DateRef):
-            return f"[{_link_text(escape(node.text))}]({DATE_TARGET}{escape_target(node.date)})"
+            return f"[{_link_text(_text(node.text))}]({DATE_TARGET}{escape_target(node.date)})"
         if isinstance(node, Event):
-            return f"[{_link_text(escape(node.text))}]({EVENT_TARGET})"
+            return f"[{_link_text(_text(node.text))}]({EVENT_TARGET})"
         if isinstance(node, Footnote):
             if not MARKER.fullmatch(node.marker):
                 raise ConversionError(f"footnote marker {node.marker!r} cannot be written as text")
@@ -91,7 +98,7 @@ class _TextWriter:
         return blocks
 
     def annex(self, annex: Annex) -> list[str]:
-        head = f"# {escape(_one_line(annex.heading))}"
+        head = f"# {_text(annex.heading)}"
         if annex.title:
             head += f"\n# {self.inlines(annex.title)}"
         return [head] + self.body(annex.body)
@@ -139,6 +146,11 @@ def _num(num: str, what: str) -> str:
 
 def _one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text)
+
+
+def _text(text: str) -> str:
+    """Text on one line, its markup characters escaped."""
+    return escape(_one_line(text))
 
 
 def _front_matter(res: Resolution) -> str:

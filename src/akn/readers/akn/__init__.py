@@ -71,11 +71,11 @@ def _elements(el: etree._Element, where: str) -> list[etree._Element]:
 def _only(el: etree._Element, name: str) -> etree._Element:
     """The single ``name`` child of ``el``."""
     children = _elements(el, f"<{local(el)}>")
-    if len(children) != 1 or local(children[0]) != name:
-        bad = next((c for c in children if local(c) != name), None) or children[1] if children else el
-        if bad is el:
-            raise ConversionError(f"<{local(el)}> holds no <{name}>", line=el.sourceline)
-        raise refuse(bad, f"<{local(el)}> (one <{name}> expected)")
+    if not children:
+        raise ConversionError(f"<{local(el)}> holds no <{name}>", line=el.sourceline)
+    wrong = [c for c in children if local(c) != name]
+    if wrong or len(children) > 1:
+        raise refuse(wrong[0] if wrong else children[1], f"<{local(el)}> (one <{name}> expected)")
     return children[0]
 
 

@@ -75,6 +75,6 @@ class InlineReader:
     def note(self, el: etree._Element) -> Footnote:
         paragraphs = [child for child in el if local(child) == "p"]
         if len(paragraphs) != len(el) or len(paragraphs) > 1:
-            extra = next((c for c in el if local(c) != "p"), None) or paragraphs[1]
-            raise refuse(extra, "<authorialNote> (a footnote is one <p>)")
+            wrong = [c for c in el if local(c) != "p"]
+            raise refuse(wrong[0] if wrong else paragraphs[1], "<authorialNote> (a footnote is one <p>)")
         return Footnote(el.get("marker", ""), self.read(paragraphs[0]) if paragraphs else [])

@@ -23,6 +23,7 @@ from ...textformat import (
 
 _BODIES = ("GA", "SC", "ECOSOC", "HRC")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PLAIN_RUN = re.compile(r"[^\\*\[\]]+")
 _MARKER_USE = re.compile(r"\[\^([^\]\s\\^]+)\]")
 MAX_NESTING = 32  # italics, links and footnotes inside each other; hostile text cannot recurse deeper
 
@@ -172,7 +173,10 @@ class _InlineParser:
 
         while i < len(s):
             c = s[i]
-            if c == "\\":
+            if plain := _PLAIN_RUN.match(s, i):  # most of a line: text without markup, taken at once
+                buf.append(plain.group())
+                i = plain.end()
+            elif c == "\\":
                 buf.append(s[i + 1 : i + 2])
                 i += 2
             elif stop is not None and c == stop:
