@@ -1,8 +1,9 @@
-"""Build hook: ship the top-level ``templates/`` folder inside the package as ``akn/templates``.
+"""Build hook: ship the top-level ``templates/`` and ``schemas/`` folders inside the package.
 
-The templates live at the top of the repository, where designers find them; an installed ``akn``
-finds them inside the package. Metadata stays in pyproject.toml. Editable installs and source
-checkouts read ``templates/`` in place (see ``akn.writers.html.template_dir``).
+They live at the top of the repository, where designers and profile editors find them; an
+installed ``akn`` finds them inside the package (``akn/templates``, ``akn/schemas``). Metadata
+stays in pyproject.toml. Editable installs and source checkouts read the folders in place (see
+``akn.writers.html.template_dir`` and ``akn.validate.profile_path``).
 """
 import shutil
 from pathlib import Path
@@ -10,17 +11,19 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+ROOT = Path(__file__).resolve().parent
+SHIPPED = ("templates", "schemas")
 
 
-class BuildPyWithTemplates(build_py):
+class BuildPyWithData(build_py):
     def run(self) -> None:
         super().run()
         if getattr(self, "editable_mode", False):
             return
-        if not TEMPLATES.is_dir():
-            raise SystemExit(f"cannot build akn: {TEMPLATES} is missing")
-        shutil.copytree(TEMPLATES, Path(self.build_lib) / "akn" / "templates", dirs_exist_ok=True)
+        for name in SHIPPED:
+            if not (ROOT / name).is_dir():
+                raise SystemExit(f"cannot build akn: {ROOT / name} is missing")
+            shutil.copytree(ROOT / name, Path(self.build_lib) / "akn" / name, dirs_exist_ok=True)
 
 
-setup(cmdclass={"build_py": BuildPyWithTemplates})
+setup(cmdclass={"build_py": BuildPyWithData})

@@ -195,17 +195,20 @@ def assign_eids(res: Resolution) -> Eids:
             else:
                 notes(item.children, pid)
 
-    def body(parts, prefix: str, counters: dict[str, int]) -> None:
+    def body(parts, prefix: str, counters: dict[str, int], heading_prefix: str | None = None) -> None:
+        # paragraphs keep the document's prefix (their numbers run on through sections, D9);
+        # a heading nested in another takes the enclosing heading's eId: sec_I__sec_A
+        heading_prefix = prefix if heading_prefix is None else heading_prefix
         for part in parts:
             if isinstance(part, Section):
                 if part.num:
-                    eid = take(f"{prefix}sec_{eid_num(part.num)}")
+                    eid = take(f"{heading_prefix}sec_{eid_num(part.num)}")
                 else:
                     counters["dvs"] = counters.get("dvs", 0) + 1
-                    eid = take(f"{prefix}dvs_{counters['dvs']}")
+                    eid = take(f"{heading_prefix}dvs_{counters['dvs']}")
                 eids._nodes[id(part)] = (part, eid)
                 notes(part.heading, eid)
-                body(part.children, prefix, counters)
+                body(part.children, prefix, counters, f"{eid}__")
             else:
                 counters["para"] = counters.get("para", 0) + 1
                 eid = take(f"{prefix}para_{eid_num(part.num) if part.num else counters['para']}")
@@ -227,7 +230,7 @@ def assign_eids(res: Resolution) -> Eids:
         notes(para.children, eid)
     body(res.body, "", {})
     for line in res.closing:
-        notes(line, "preface")
+        notes(line, "conclusions")
     for k, annex in enumerate(res.annexes, start=1):
         eids._nodes[id(annex)] = (annex, f"att_{k}")
         notes(annex.title, f"att_{k}")

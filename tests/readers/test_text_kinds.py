@@ -9,6 +9,7 @@ from lxml import etree
 
 import akn
 from akn.errors import ConversionError
+from akn.model import plain_text, walk_paragraphs
 from akn.readers.text import read_text
 
 from ..akn_observe import observe
@@ -116,3 +117,33 @@ def test_items_inside_the_preamble_stay_in_their_paragraph():
                         "Recognizing the importance of the work of the Agency:\n\n(a) In science;\n\n(b) In safety,")
     got = akn_of(text)
     assert got["preamble_count"] == 4 and got["operative_nums"] == ["1", "2", "3", "4", "5"]
+
+
+def test_text_between_numbered_paragraphs_is_never_dropped_as_site_text():
+    text = (
+        "Resolution adopted by the General Assembly on 1 December 2025\n\n"
+        "80/99. Example\n\nThe General Assembly,\n\nRecalling its resolution 79/1,\n\n"
+        "1. Welcomes the report.\n\n2. Notes the progress made.\n\n"
+        "6 A footnote the extraction left between the paragraphs, see A/AC.297/2025/CRP.2/Rev.5.\n\n"
+        "3. Decides to remain seized of the matter.\n\n52nd plenary meeting\n1 December 2025\n"
+    )
+    result = read_text(text, symbol="A/RES/80/99")
+    nums = [p.num for p in walk_paragraphs(result.resolution.body)]
+    assert nums == ["1", "2", None, "3"]  # kept as it stands, never dropped
+    assert not result.dropped
+
+
+def test_paragraphs_an_extraction_ran_into_the_last_footnote_are_read_back():
+    text = (
+        "Resolution adopted by the General Assembly on 1 December 2025\n\n"
+        "80/99. Example\n\nThe General Assembly,\n\nRecalling its resolution 79/1,[^1]\n\n"
+        "1. Welcomes the report;\n\n2. Encourages Member States to organize events at the national\n\n---\n\n"
+        "[^1]: A/80/237. levels, on the role of science; 3. Decides to remain seized of the matter. "
+        "52nd plenary meeting 1 December 2025\n"
+    )
+    res = read_text(text, symbol="A/RES/80/99").resolution
+    nums = [p.num for p in walk_paragraphs(res.body)]
+    assert nums == ["1", "2", "3"]
+    assert len(res.closing) == 2
+    note = next(n for n in res.preamble[0].children if getattr(n, "marker", None) == "1")
+    assert plain_text(note.children) == "A/80/237."

@@ -171,3 +171,30 @@ def test_a_wrapped_line_in_lower_case_goes_on_the_sentence():
         "entitled “Zoonotic Disease”;\n"
     )
     assert len(unwrap(lines, ENG)) == 1
+
+
+def test_footnotes_between_paragraphs_without_a_rule():
+    lines = split_lines(
+        "Welcoming the draft treaty introduced in 2008,1 and its updated version in 2014, 2\n\n"
+        "1. Urges an early commencement of work;\n\n"
+        "1 See CD/1839.\n\n2 See CD/1985.\n\n"
+        "2. Reaffirms the importance of the treaty;\n\n"
+        "4 States have signed it.\n"
+    )
+    kept, notes, _ = lift_footnotes(lines)
+    assert {k: v.text for k, v in notes.items()} == {"1": "See CD/1839.", "2": "See CD/1985."}
+    assert any(l.text.startswith("4 States") for l in kept)  # not the next note: text
+
+
+def test_a_lone_footnote_line_is_lifted_only_when_it_is_the_next_note():
+    lines = split_lines(
+        "Recalling the Convention,1 and its article 3 obligations,\n\n"
+        "1 United Nations, Treaty Series, vol. 2688, No. 47713.\n\n"
+        "2 CCM/CONF/2021/6, annexes I and II.\n\n"   # no marker left in the text: its shape tells
+        "1. Urges all States to accede;\n\n"
+        "1 December 2025\n"
+    )
+    kept, notes, _ = lift_footnotes(lines)
+    assert set(notes) == {"1", "2"}
+    assert [l.text for l in kept if l.kind == "text"] == [
+        "Recalling the Convention,1 and its article 3 obligations,", "1. Urges all States to accede;", "1 December 2025"]

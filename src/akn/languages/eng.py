@@ -43,7 +43,7 @@ TABLE = dict(
         "acknowledging emphasizing stressing underlining affirming welcoming recalling "
         "considering believing expressing taking having further also fully ever still firmly".split()
     ),
-    annex=r"^(?P<heading>Annex(?:es)?(?:\s+(?:[IVXLC]+|\d+)(?=\s|$))?)\.?(?:\s+(?P<title>\S.*))?$",
+    annex=r"^(?P<heading>Annex(?:es)?(?:\s+(?:[IVXLC]+|\d{1,2})(?=\s|$))?)\.?(?:\s+(?P<title>\S.*))?$",
     opener_suffixes=("ing", "ed", "ful", "ous", "ant", "ent"),
     masthead_cuts=(r"\bDistr\.\s*:?", r"\b[A-Z][a-z]+(?:-[a-z]+)?\s+(?:special\s+|emergency\s+special\s+)?session\b", r"\bAgenda items?\s+\d", r"\b(?:A|S|E)/(?:RES|DEC)/\d"),
     agenda_designation=r"\bAgenda items?\s+\d+(?:\s?\([a-z]\))?(?:(?:,|\s+and)\s+\d+(?:\s?\([a-z]\))?)*",

@@ -41,7 +41,7 @@ TABLE = dict(
         "considérant rappelant réaffirmant reconnaissant soulignant accueillant saluant "
         "sachant résolue déterminée ayant tenant prenant exprimant".split()
     ),
-    annex=r"^(?P<heading>Annexe(?:s)?(?:\s+(?:[IVXLC]+|\d+)(?=\s|$))?)\.?(?:\s+(?P<title>\S.*))?$",
+    annex=r"^(?P<heading>Annexe(?:s)?(?:\s+(?:[IVXLC]+|\d{1,2})(?=\s|$))?)\.?(?:\s+(?P<title>\S.*))?$",
     opener_suffixes=("ant", "ée", "ées", "ue", "ues", "ente", "ment"),
     masthead_cuts=(r"\bDistr\.\s*:?", r"\b[A-ZÉ][\w\-]+\s+session\b", r"\bPoints?\s+\d", r"\b(?:A|S|E)/(?:RES|DEC)/\d"),
     agenda_designation=r"\bPoints?\s+\d+(?:\s?\([a-z]\))?(?:(?:,|\s+et)\s+\d+(?:\s?\([a-z]\))?)*\s+de\s+l.ordre\s+du\s+jour",

@@ -41,7 +41,7 @@ TABLE = dict(
         "considerando recordando reafirmando reconociendo destacando acogiendo subrayando "
         "teniendo tomando expresando habiendo decidida resuelta".split()
     ),
-    annex=r"^(?P<heading>Anexo(?:s)?(?:\s+(?:[IVXLC]+|\d+)(?=\s|$))?)\.?(?:\s+(?P<title>\S.*))?$",
+    annex=r"^(?P<heading>Anexo(?:s)?(?:\s+(?:[IVXLC]+|\d{1,2})(?=\s|$))?)\.?(?:\s+(?P<title>\S.*))?$",
     opener_suffixes=("ando", "iendo", "ada", "adas", "ida", "idas", "ente", "mente"),
     masthead_cuts=(r"\bDistr\.\s*:?", r"\b[A-Z][\w\-]+\s+período\s+de\s+sesiones\b", r"\bTemas?\s+\d", r"\b(?:A|S|E)/(?:RES|DEC)/\d"),
     agenda_designation=r"\bTemas?\s+\d+(?:\s?\([a-z]\))?(?:(?:,|\s+y)\s+\d+(?:\s?\([a-z]\))?)*\s+del\s+programa",

@@ -103,7 +103,7 @@ def read_text(
     else:
         formula = [Text(formula_line.text.strip())]
         kind = "resolution"
-    body = read_structure(blocks, language, parser, warnings)
+    body = read_structure(blocks, language, parser, warnings, web_copy=bool(head.dropped))
     dropped += [Dropped(b.no, b.text, "site text after the resolution") for b in body.dropped]
     if not body.body:
         raise ConversionError(

@@ -100,8 +100,7 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     gap = False  # a blank line or page break since the last text line
-    width = _wrap_width(lines)
-    last_length = 0  # of the last text line, to tell a full wrapped line from a paragraph's end
+    layout = _Layout.of(lines)
 
     def close() -> None:
         nonlocal current
@@ -123,26 +122,65 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
             else:
                 current = Block(line.no, text)
         elif gap:
-            if continues(current.text, text, lang):
+            if continues(current.text, text, lang) and not layout.next_number(text):
                 current.text = join_wrapped(current.text, text)
             else:
                 close()
                 current = Block(line.no, text)
         elif _number_only(current.text):
             current.text = current.text + " " + text  # "1." alone on its line, then its text
-        elif (opens_structure(text) and _may_end_before(current.text)) or (
-            (width is None or last_length < 0.8 * width) and _new_paragraph_line(current.text, text, lang)
-        ):
+        elif layout.opens_block(current.text, text, lang):
             close()
             current = Block(line.no, text)
         else:
             current.text = join_wrapped(current.text, text)
         gap = False
-        last_length = len(text)
-        if _number_only(text):
-            continue
+        layout.saw(text)
     close()
     return blocks
+
+
+@dataclass
+class _Layout:
+    """What unwrapping learns of the whole text: how it wraps, and the paragraph numbers so far."""
+
+    width: int | None  # the wrap width of a PDF extraction; None for one paragraph a line
+    one_per_line: bool  # a web copy: one paragraph a line and no blank lines between them
+    last_length: int = 0  # of the last text line, to tell a full wrapped line from a paragraph's end
+    last_number: int = 0  # of the last line that opened a numbered paragraph
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> _Layout:
+        width = _wrap_width(lines)
+        blanks = sum(line.kind == "blank" for line in lines)
+        return cls(width, width is None and blanks < 0.1 * len(lines))
+
+    def saw(self, text: str) -> None:
+        self.last_length = len(text)
+        m = PARA_NUM.match(text)
+        if m:
+            self.last_number = int(m.group(1))
+
+    def next_number(self, text: str) -> bool:
+        """A line opening the paragraph numbered next opens it, even after a cut-short one."""
+        m = PARA_NUM.match(text)
+        return bool(m) and int(m.group(1)) == self.last_number + 1
+
+    def opens_block(self, prev: str, text: str, lang: Language) -> bool:
+        """Whether a line right after ``prev`` (no blank line between) opens a new block."""
+        if (opens_structure(text) or re.match(lang.annex, text)) and _may_end_before(prev):
+            return True
+        if self.next_number(text):
+            return True
+        if (self.width is None or self.last_length < 0.8 * self.width) and _new_paragraph_line(prev, text, lang):
+            return True
+        return self.one_per_line and ending(prev) in (".", ";") and _whole_paragraph_line(text)
+
+
+def _whole_paragraph_line(text: str) -> bool:
+    """In text with one paragraph a line: a line that opens with a word and ends a clause (or is a
+    short heading) after a line that ended a sentence is a paragraph of its own."""
+    return bool(re.match(r"[A-Z][a-z]*\b", text)) and (bool(ending(text)) or len(text.split()) <= 14)
 
 
 def _wrap_width(lines: list[Line]) -> int | None:

@@ -52,8 +52,13 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             notes[marker] = NoteBody(text.strip(), no)
         current = marker
 
-    for line in lines:
+    loose = False  # inside a footnote printed between paragraphs without a rule
+    in_run = False  # only such footnotes (and blank lines) since the last one
+    previous: Line | None = None
+    for i, line in enumerate(lines):
         text = line.text
+        after_gap = previous is None or previous.kind != "text"
+        previous = line
         if line.kind == "break":
             in_block, current = False, None
             kept.append(line)
@@ -65,6 +70,10 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             current = None
             continue
         m = MD_NOTE.match(text) if line.kind == "text" else None
+        if m and current and _wrapped_year(m.group(1), current):
+            # "[^1994]: (United Nations publication …)": a wrapped line of the note before it
+            notes[current].text += f" {m.group(1)} {m.group(2)}"
+            continue
         if m:
             in_md = True
             add(m.group(1), m.group(2), line.no)
@@ -83,6 +92,18 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             else:
                 kept.append(line)
             continue
+        m = PDF_NOTE.match(text) if line.kind == "text" and after_gap else None
+        # the text around it: before, and after (a page-cut paragraph goes on after its notes)
+        if m and _loose_note(m.group(1), m.group(2), notes, kept[-40:] + lines[i + 1 : i + 40], in_run):
+            # "1 Official Records …" between paragraphs: a reflowed extraction that kept the
+            # notes of a page but not its rule
+            add(m.group(1), m.group(2), line.no)
+            loose = in_run = True
+            continue
+        if loose and line.kind == "text" and current:
+            notes[current].text = join_wrapped(notes[current].text, text.strip())
+            continue
+        loose = False
         m = STAR_NOTE.match(text) if line.kind == "text" else None
         if m:  # "*/ text": the older ECOSOC style, recognisable anywhere
             add(m.group(1), m.group(2), line.no)
@@ -93,8 +114,42 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             continue
         in_md = in_md and line.kind == "blank"
         current = None if line.kind == "text" else current
+        in_run = in_run and line.kind != "text"
         kept.append(line)
     return kept, notes, warnings
+
+
+#: how footnotes open: a document symbol, a treaty, official records, "See", "Ibid.", a list
+#: of countries ("Albania, Andorra, Argentina, …")
+_CITATION = re.compile(
+    r"(?:See\b|Ibid\.|Resolution\b|Official Records\b|United Nations, Treaty Series|"
+    r"[A-Z]{1,6}(?:\.\d+)?/[A-Z0-9.]+(?:/[\w.()-]+)+|"
+    r"(?:[A-Z][\w’'-]*(?: (?:[A-Z(][\w’'()-]*|and|of|the))*, ){2,}[A-Z])"
+)
+
+
+def _loose_note(marker: str, text: str, notes: dict[str, NoteBody], around: list[Line], in_run: bool) -> bool:
+    """Whether "3 Official Records …" standing alone is footnote 3: the next note in number,
+    opening like a citation, right after another such note or with its marker glued to a word in
+    the text around it."""
+    if not marker.isdigit():
+        return False
+    numbers = [int(k) for k in notes if k.isdigit()]
+    if int(marker) != (max(numbers) + 1 if numbers else 1) or not re.match(r"[A-Z\d“\"]", text):
+        return False
+    if re.fullmatch(r"\w+\s+\d{4}\.?\s*", text):
+        return False  # "1 December 2025": a date line
+    if in_run or _CITATION.match(text):
+        return True
+    glued = re.compile(
+        rf"(?<=[^\s\d]){marker}(?=[\s,;.:)”’]|$)|(?<=[,;.] ){marker}(?=\s|$)|(?<=(?:19|20)\d\d){marker}(?=[\s,;.:]|$)"
+        rf"|(?<=[a-z] ){marker}(?= [a-z])"  # "the agenda 5 and the timetable"
+    )
+    return any(glued.search(l.text) for l in around if l.kind == "text" and not PDF_NOTE.match(l.text))
+
+
+def _wrapped_year(marker: str, current: str) -> bool:
+    return marker.isdigit() and current.isdigit() and len(marker) == 4 and int(marker) > int(current) + 20
 
 
 def _opens_next_note(marker: str, current: str | None) -> bool:

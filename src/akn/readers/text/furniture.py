@@ -13,6 +13,7 @@ from .lines import Line
 PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$")
 JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}\s*(?:\([A-Z]\))?\s*$")
 BARCODE = re.compile(r"^\s*\*\d{5,}\*\s*$")
+_SYMBOL_START = re.compile(r"^\s*(?:A|S|E|A/HRC)/(?:RES|DEC)/[\w./-]+\s+(?=\S)")
 SYMBOL_LINE = re.compile(r"^\s*(?:A|S|E|A/HRC)/(?:RES|DEC)/[\w./-]+(?:\s*\(\d{4}\))?\s*$")
 
 #: how far from a page number a running header may stand
@@ -116,6 +117,9 @@ def _mark_running_titles(lines: list[Line], title: str, zone: list[bool]) -> Non
             continue
         alone = (i == 0 or lines[i - 1].kind != "text") and (i + 1 == len(lines) or lines[i + 1].kind != "text")
         text = _norm(line.text)
+        symbol = _SYMBOL_START.match(line.text)
+        if symbol:  # "A/RES/80/2 Scale of assessments …": symbol and title on one line
+            text = _norm(line.text[symbol.end():])
         if alone and len(text.split()) >= 2 and title.startswith(text) and not text.endswith((".", ",", ";", ":")):
             zone[i] = True
         elif alone and SYMBOL_LINE.match(line.text):

@@ -143,6 +143,7 @@ def _marker_patterns(marker: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?<=[^\s\d] )(?P<m>{m_})(?=\s+[a-z(“\"]|[,;.]|\s*$)|(?<=[^\d][.,;:”] )(?P<n>{m_})(?=\s+[A-Z])"
         rf"|(?<=[^\s\d] )(?P<g>{m_})(?=(?:and|in|which|of|the|to|as|for|on|with|that|by|or|including)\b)"
         rf"|(?<=\b(?:19|20)\d\d )(?P<y>{m_})(?=\s+(?:and|or)\b|[,;])"  # "reports of 1990 3 and 1995"
+        rf"|(?<=\b(?:19|20)\d\d[,;] )(?P<z>{m_})(?=\s+(?:19|20)\d\d\b)"  # "returns for 2021, 1 2022,2"
     )
     return glued, detached
 
@@ -357,8 +358,8 @@ class InlineParser:
                 marker, m = found
                 left = text[: m.start()]
                 text = text[m.end() :]
-                if left.endswith(" ") and text.startswith(" "):
-                    left = left.rstrip(" ")  # "Commitment, 12 which": the marker's own spaces
+                if left.endswith(" ") and (text.startswith(" ") or not text.strip()):
+                    left = left.rstrip(" ")  # "Commitment, 12 which", "2024/25; 4": the marker's own space
                 elif left.endswith(" ") and text[:1].isalpha():
                     left, text = left.rstrip(" "), " " + text  # "Weapons 6and": the space goes after
                 out.append(_Tok("text", left))

@@ -125,6 +125,7 @@ class BodyBuilder:
     sections: list[tuple[int, Section]] = field(default_factory=list)  # open sections by level
     last_num: int = 0
     last_para: Paragraph | None = None
+    inferred: set[int] = field(default_factory=set)  # ids of items labelled from the sequence
 
     def _inlines(self, text: str, no: int) -> list[Inline]:
         inlines = self.parser.parse(text, no)
@@ -177,6 +178,7 @@ class BodyBuilder:
             label = _next_letter(self.last_para.items[-1].num if self.last_para.items else "")
             self.warnings.append(f"line {block.no}: a sub-item without its label; labelled ({label}) from the sequence")
             self._item(label, text, block.no)
+            self.inferred.add(id(self.last_para.items[-1]))
             return
         split = self._glued_paragraph(text)
         if split:
@@ -215,6 +217,15 @@ class BodyBuilder:
         nested = False
         if last is not None and label == roman_next and label in ROMANS:
             nested = label != next_letter or (not last.items and ending(_plain(last.children)) == ":")
+        elif last is not None and label in ROMANS and label != next_letter and len(label) > 1:
+            nested = True  # "(ii)" with its "(i)" lost in extraction: a sub-item all the same
+            if label == "ii" and id(last) in self.inferred and len(items) > 1 and not items[-2].items:
+                # the item labelled from the sequence just before it was that lost "(i)"
+                lost_first = items.pop()
+                self.warnings.append(f"line {no}: (ii) follows an unlabelled item; that item is its (i)")
+                lost_first.num = "i"
+                last = items[-1]
+                last.items.append(lost_first)
         item = Item(label, self.parser.parse(text.strip(), no))
         if nested:
             last.items.append(item)
@@ -273,12 +284,18 @@ def is_closing(text: str, lang: Language) -> bool:
                 or re.match(lang.masthead["adoption"], text))
 
 
-def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, warnings: list[str]) -> Body:
-    """Preamble, operative part, closing lines and annexes from the blocks after the formula."""
+def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, warnings: list[str],
+                   web_copy: bool = False) -> Body:
+    """Preamble, operative part, closing lines and annexes from the blocks after the formula.
+
+    ``web_copy``: site text stood before the resolution, so text after an annex that ends may be
+    site text too; elsewhere everything after the closing lines belongs to the annexes.
+    """
     out = Body()
     state = "preamble"
     main = BodyBuilder(parser, lang, warnings)
     annex_builder: BodyBuilder | None = None
+    pending: list[Block] = []  # blocks taken for site text after the operative part
     for k, block in enumerate(blocks):
         text = block.text
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
@@ -312,7 +329,14 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                 continue
         if state == "annex_body":
             assert annex_builder is not None
+            if web_copy and _ended(annex_builder, text):
+                out.dropped.append(block)  # site text after a web copy's annex
+                state = "after_annex"
+                continue
             annex_builder.add(block, nxt)
+            continue
+        if state == "after_annex":
+            out.dropped.append(block)
             continue
         if state == "preamble":
             if ITEM_NUM.match(text) and out.preamble:
@@ -327,9 +351,16 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                     PreambularParagraph(italicize_phrase(parser.parse(text, block.no), lang))
                 )
                 continue
+        if state == "after" and _resumes_numbering(main, text):
+            # what looked like site text was not: the numbered paragraphs go on after it
+            for held in pending:
+                main.add(held, block)
+                out.dropped.remove(held)
+            state = "body"
         if state == "body":
-            if main.last_para is not None and main.last_para.num and _after_last(main, text) and not _continues_body(text, main):
+            if _ended(main, text):
                 out.dropped.append(block)
+                pending = [block]
                 state = "after"
                 continue
             main.add(block, nxt)
@@ -341,6 +372,7 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                 state = "closing"
             else:
                 out.dropped.append(block)
+                pending.append(block)
     out.body = main.parts
     return out
 
@@ -356,10 +388,22 @@ def _starts_operative(text: str, nxt: Block | None, lang: Language) -> bool:
     if end and end in ".;" and not looks_preambular(text, lang):
         return True
     if not end and len(text.split()) <= 14 and nxt is not None and (
-        PARA_NUM.match(nxt.text) or ROMAN_HEADING.match(nxt.text)
+        PARA_NUM.match(nxt.text) or ROMAN_HEADING.match(nxt.text) or BULLET.match(nxt.text)
     ):
         return True  # a heading before paragraph 1
     return False
+
+
+def _resumes_numbering(builder: BodyBuilder, text: str) -> bool:
+    m = PARA_NUM.match(text)
+    return bool(m) and builder.last_para is not None and builder.last_para.num is not None and builder.expects(int(m.group(1)))
+
+
+def _ended(builder: BodyBuilder, text: str) -> bool:
+    """Whether a numbered body has ended before ``text``: its last paragraph closed with a full
+    stop and ``text`` neither continues the numbering nor looks like part of the body."""
+    last = builder.last_para
+    return bool(last is not None and last.num and _after_last(builder, text) and not _continues_body(text, builder))
 
 
 def _after_last(main: BodyBuilder, text: str) -> bool:
@@ -374,6 +418,9 @@ def _after_last(main: BodyBuilder, text: str) -> bool:
 def _continues_body(text: str, main: BodyBuilder) -> bool:
     m = PARA_NUM.match(text)
     if m and main.expects(int(m.group(1))):
+        return True
+    # "Partnerships and support mechanisms 17. We invite": a heading run into the next paragraph
+    if any(main.expects(int(n)) for n in re.findall(r"(?<![\d/.,])(\d{1,3})\.\s+[A-Z]", text)):
         return True
     return bool(ITEM_NUM.match(text) or ROMAN_HEADING.match(text) or LETTER_HEADING.match(text)
                 or BULLET.match(text)) or (len(text.split()) <= 14 and not ending(text))

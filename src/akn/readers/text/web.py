@@ -70,41 +70,29 @@ _RUN_TOGETHER = 1500
 
 
 def split_run_together(lines: list[Line], lang) -> list[Line]:
-    """A resolution run together on one line, split back into its printed paragraphs."""
-    from .blocks import looks_preambular
-
+    """A resolution run together on one line, split back into its printed paragraphs; also the
+    rest of a resolution an extraction ran into the text of its last footnote."""
     out: list[Line] = []
     for line in lines:
         text = line.text
-        if line.kind != "text" or len(text) < _RUN_TOGETHER or not re.search(_formula_search(lang), text):
+        note_end = _end_of_overflowing_note(text, lang) if line.kind == "text" and text.startswith("[^") else None
+        if line.kind != "text" or (len(text) < _RUN_TOGETHER and note_end is None):
+            out.append(line)
+            continue
+        formula = re.search(_formula_search(lang), text)
+        note_end = None if formula else note_end
+        if formula is None and note_end is None:
             out.append(line)
             continue
         cuts: set[int] = set()
-        m = re.search(_formula_search(lang), text)
-        if m:
-            cuts.add(m.start())
-            cuts.add(m.end())
-        for pattern in (*lang.masthead_cuts, lang.masthead["status"].lstrip("^"), r"\[", r"\b\d{1,3}/\d{1,4}\.\s"):
-            for mm in re.finditer(pattern, text[: m.start()] if m else ""):
-                cuts.add(mm.start())
-        body_start = m.end() if m else 0
-        expected = 1
-        for mm in re.finditer(r" (?=\S)", text[body_start:]):
-            at = body_start + mm.end()
-            end = _CLAUSE_END.search(text[max(0, at - 10) : at - 1])
-            if not end:
-                continue
-            punct, rest = end.group(1), text[at:]
-            num = re.match(r"(\d{1,3})\.\s+\S", rest)
-            if num and int(num.group(1)) == expected:
-                cuts.add(at)
-                expected += 1
-            elif re.match(r"\((?:[a-z]{1,2}|[ivx]{1,5})\)\s", rest) and punct in ":;":
-                cuts.add(at)
-            elif expected == 1 and punct == "," and looks_preambular(rest, lang):
-                cuts.add(at)
-            elif re.match(lang.closing["meeting"], rest) or re.match(lang.annex, rest):
-                cuts.add(at)
+        if formula:
+            cuts |= {formula.start(), formula.end()}
+            for pattern in (*lang.masthead_cuts, lang.masthead["status"].lstrip("^"), r"\[", r"\b\d{1,3}/\d{1,4}\.\s"):
+                cuts |= {mm.start() for mm in re.finditer(pattern, text[: formula.start()])}
+        body_start = formula.end() if formula else note_end
+        cuts.add(body_start)
+        # a run-on note goes on mid-body: its first number is wherever the text had got to
+        cuts |= _paragraph_cuts(text, body_start, lang, expected=1 if formula else None)
         cuts.discard(0)
         last = 0
         for cut in sorted(cuts):
@@ -113,6 +101,47 @@ def split_run_together(lines: list[Line], lang) -> list[Line]:
             last = cut
         out.append(Line(line.no, text[last:].strip()))
     return [l if l.text.strip() or l.kind != "text" else Line(l.no, "", "blank") for l in out]
+
+
+def _end_of_overflowing_note(text: str, lang) -> int | None:
+    """Where a markdown footnote that runs on into preambular and numbered paragraphs ends."""
+    from .blocks import looks_preambular
+
+    if not re.match(r"\s*\[\^\w+\]:", text):
+        return None
+    closing = re.search(lang.closing["meeting"].lstrip("^") + r"\s+\d{1,2}\s+\w+\s+\d{4}\.?\s*$", text)
+    if not (closing or re.search(r"\s1\.\s+[A-Z]|[.;]\s+\d{1,3}\.\s+[A-Z][a-z]{2,}", text)):
+        return None
+    for mm in re.finditer(r"\.\s+(?=\S)", text):  # a note's own text ends with a full stop
+        rest = text[mm.end():]
+        if rest[:1].islower() or looks_preambular(rest, lang) or re.match(r"\d{1,3}\.\s+[A-Z]", rest):
+            return mm.end()
+    return closing.start() if closing else None
+
+
+def _paragraph_cuts(text: str, body_start: int, lang, expected: int | None = 1) -> set[int]:
+    """Where the paragraphs of a run-together body begin: numbers in sequence, sub-items,
+    preambular openings, the closing lines and annexes."""
+    from .blocks import looks_preambular
+
+    cuts: set[int] = set()
+    for mm in re.finditer(r" (?=\S)", text[body_start:]):
+        at = body_start + mm.end()
+        end = _CLAUSE_END.search(text[max(0, at - 10) : at - 1])
+        if not end:
+            continue
+        punct, rest = end.group(1), text[at:]
+        num = re.match(r"(\d{1,3})\.\s+\S", rest)
+        if num and (expected is None or int(num.group(1)) == expected):
+            cuts.add(at)
+            expected = int(num.group(1)) + 1
+        elif re.match(r"\((?:[a-z]{1,2}|[ivx]{1,5})\)\s", rest) and punct in ":;":
+            cuts.add(at)
+        elif expected in (1, None) and punct == "," and looks_preambular(rest, lang):
+            cuts.add(at)
+        elif re.match(lang.closing["meeting"], rest) or re.match(lang.annex, rest):
+            cuts.add(at)
+    return cuts
 
 
 def _formula_search(lang) -> str:
