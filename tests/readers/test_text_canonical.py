@@ -3,13 +3,18 @@
 The round-trip cases are the traps the heuristic path falls into on canonical text."""
 from __future__ import annotations
 
-import pytest
+import os
 
-from akn.errors import ConversionError, MetadataError
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from akn.errors import AknError, ConversionError, MetadataError
 from akn.model import (
     Annex, DateRef, Footnote, Italic, Item, Metadata, Paragraph, PreambularParagraph, Resolution, Section, Text,
 )
 from akn.readers.text import read_text
+from akn.writers.akn import write_akn
 from akn.writers.text import write_text
 
 FRONT = "---\nformat: akn-text/1\nsymbol: A/RES/80/1\nadopted: 2025-09-19\n---\n\n"
@@ -109,3 +114,52 @@ def test_crlf_and_bom_are_read():
 def test_hostile_nesting_is_an_error_not_a_recursion():
     with pytest.raises(ConversionError, match="nests deeper"):
         read_text(FRONT + "The General Assembly,\n\n1. " + "[" * 100_000 + "\n")
+
+
+@pytest.mark.parametrize("char", ["\x01", "\ud800", "\ufffe"])
+def test_characters_xml_cannot_hold_are_refused_with_their_line(char):
+    with pytest.raises(ConversionError, match="cannot stand") as info:
+        read_text(FRONT + "The General Assembly,\n\n1. a" + char + "b\n")
+    assert info.value.line == 9
+
+
+# ------------------------------------------------------------------------------ fuzz
+
+def _seed_text() -> str:
+    from pathlib import Path
+
+    seed = Path(__file__).parent.parent / "corpus" / "A_RES_76_187.seed.md"
+    return write_text(read_text(seed.read_bytes()).resolution)
+
+
+SEED_TEXT = _seed_text()
+_SNIPPETS = ["*", "[", "]", "(", ")", "\\", "[^1]", "[^1]: x", "\n", "\n\n", "    (a) ", "## ", "# ", "1. ", "¶ ",
+             "<!-- end of section -->", "organ: ", "](date:", "](event:)", "---", "\t", "\u00a0"]
+
+
+@st.composite
+def _mutated_text(draw) -> str:
+    text = SEED_TEXT
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        op = draw(st.sampled_from(["cut", "insert", "duplicate"]))
+        if op == "cut":
+            text = text[:at] + text[at + draw(st.integers(1, 300)):]
+        elif op == "insert":
+            text = text[:at] + draw(st.sampled_from(_SNIPPETS)) + text[at:]
+        else:
+            text = text[:at] + text[at: at + draw(st.integers(1, 400))] + text[at:]
+    return text
+
+
+@settings(max_examples=int(os.environ.get("AKN_FUZZ_EXAMPLES", "200")), deadline=None,
+          suppress_health_check=list(HealthCheck))
+@given(_mutated_text())
+def test_fuzz_edited_canonical_text_gives_a_model_or_a_clear_error(text):
+    try:
+        res = read_text(text).resolution
+    except AknError as e:
+        assert e.line is None or e.line >= 1
+        return
+    write_akn(res)
+    write_text(res)

@@ -23,6 +23,7 @@ from ...textformat import (
 
 _BODIES = ("GA", "SC", "ECOSOC", "HRC")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PLAIN_RUN = re.compile(r"[^\\*\[\]]+")
 _MARKER_USE = re.compile(r"\[\^([^\]\s\\^]+)\]")
 MAX_NESTING = 32  # italics, links and footnotes inside each other; hostile text cannot recurse deeper
@@ -45,7 +46,12 @@ def read_canonical(text: str):
     """The model of a text in the canonical format; a ``ReadResult`` without warnings."""
     from . import ReadResult
 
-    raw = re.split(r"\r\n|\r|\n", text[1:] if text.startswith("\ufeff") else text)
+    text = text[1:] if text.startswith("\ufeff") else text
+    bad = _NOT_XML.search(text)
+    if bad:
+        raise ConversionError(f"character U+{ord(bad.group()):04X} cannot stand in a resolution (XML cannot hold it)",
+                              line=text.count("\n", 0, bad.start()) + 1)
+    raw = re.split(r"\r\n|\r|\n", text)
     front, start = _front_matter(raw)
     blocks = _blocks(raw, start)
     blocks, notes = _note_definitions(blocks)
