@@ -41,9 +41,7 @@ def escape(text: str) -> str:
 def escape_target(target: str) -> str:
     """A link target with ``\\`` and ``)`` made literal, and an IRI that looks like ``date:``/``event:`` guarded."""
     target = target.replace("\\", "\\\\").replace(")", "\\)")
-    if target.startswith((DATE_TARGET, EVENT_TARGET)) or target[:1] in (" ", ""):
-        target = "\\" + target if target else target
-    return target
+    return "\\" + target if target.startswith((DATE_TARGET, EVENT_TARGET)) else target
 
 
 def protect_line(line: str) -> str:
