@@ -86,3 +86,12 @@ def test_line_breaks_inside_text_become_spaces():
 def test_what_the_format_cannot_spell_is_refused(parts, message):
     with pytest.raises(ConversionError, match=message):
         write_text(res(**parts))
+
+
+def test_an_iri_that_looks_like_a_date_target_stays_a_citation():
+    from akn.readers.text import read_text
+
+    model = res(body=[Paragraph("1", [Ref("date:2020-01-01", [Text("x")]), Ref("event:", [Text("y")])])])
+    text = write_text(model)
+    assert "[x](\\date:2020-01-01)" in text
+    assert read_text(text).resolution == model

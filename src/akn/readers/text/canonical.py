@@ -206,7 +206,8 @@ class _InlineParser:
                 children, j = self._run(s, i + 1, no, "]")
                 if s.startswith("(", j):
                     target, i = _target(s, j + 1, no)
-                    nodes.append(_link(children, target, no))
+                    guarded = s.startswith("\\", j + 1)  # an IRI written "\date:..." is no date
+                    nodes.append(Ref(target, joined(children)) if guarded else _link(children, target, no))
                 else:  # brackets that are no link are text
                     nodes += [Text("["), *children, Text("]")]
                     i = j
