@@ -54,3 +54,38 @@ def test_options_supply_symbol_and_language():
 def test_unknown_output_format():
     with pytest.raises(ConversionError, match="unknown output format"):
         akn.convert(GOOD, to="pdf")
+
+
+def test_read_any_picks_the_akn_reader_by_content_or_name():
+    from akn.api import read_any, render
+
+    xml = akn.convert(GOOD)
+    model = read_any(xml).resolution
+    assert render(model, "akn") == xml
+    assert read_any(xml.encode("utf-8"), filename="res.txt").resolution == model  # content wins: '<'
+    with pytest.raises(ConversionError, match="not well-formed XML"):
+        read_any("General Assembly", filename="res.akn")  # a .xml/.akn name asks for XML
+
+
+def test_convert_to_text_and_back():
+    text = akn.convert(GOOD, to="text")
+    assert text.startswith("---\nformat: akn-text/1\n")
+    assert akn.convert(text) == akn.convert(GOOD)
+
+
+def test_cli_converts_xml_to_text_html_and_back(tmp_path):
+    from click.testing import CliRunner
+
+    from akn.cli import main
+
+    source = tmp_path / "A_RES_80_7.txt"
+    source.write_text(GOOD, encoding="utf-8")
+    runner = CliRunner()
+    xml, md, html, again = (tmp_path / n for n in ("res.xml", "res.md", "res.html", "again.xml"))
+    for args in ([str(source), "-o", str(xml)], [str(xml), "-o", str(md)], [str(xml), "-o", str(html)],
+                 [str(md), "-o", str(again)]):
+        result = runner.invoke(main, ["convert", *args])
+        assert result.exit_code == 0, result.output
+    assert md.read_text(encoding="utf-8").startswith("---\nformat: akn-text/1\n")
+    assert "<html" in html.read_text(encoding="utf-8")
+    assert again.read_bytes() == xml.read_bytes()

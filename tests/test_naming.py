@@ -7,7 +7,7 @@ from lxml import etree
 
 import akn
 from akn.naming import (
-    WorkName, cited_resolution_iri, document_symbol_iri, eid_num, iri_number, lower_camel,
+    WorkName, cited_resolution_iri, document_symbol_iri, eid_num, event_iri, iri_number, lower_camel,
     number_from_symbol, symbol_from_filename,
 )
 
@@ -58,3 +58,12 @@ def test_every_frbrthis_parses_back(name):
             assert uri.language == lang
     name_ = WorkName(actor, date, number)
     assert work.find("a:FRBRuri", NS).get("value") == name_.work
+
+
+@pytest.mark.parametrize("actor, number, date, printed, iri", [
+    ("un-ga", "76/187", "2021-12-16", "53rd plenary meeting", "/akn/ontology/event/un/un-ga/76/plenary-53"),
+    ("un-sc", "2208 (2015)", "2015-03-05", "7399th meeting", "/akn/ontology/event/un/un-sc/2015/meeting-7399"),
+    ("un-ga", "ES-11/1", "2022-03-02", "5th plenary meeting", "/akn/ontology/event/un/un-ga/11/plenary-5"),
+])
+def test_event_iri_as_the_profile_example_spells_it(actor, number, date, printed, iri):
+    assert event_iri(actor, number, date, printed) == iri

@@ -38,10 +38,17 @@ def read_any(source: str | bytes, *, filename: str | None = None, symbol: str | 
              date: str | None = None, lang: str | None = None):
     """Read one resolution from any input format the library knows; returns a ``ReadResult``.
 
-    The one place that picks a reader for an input, so the CLI, batches and the library agree.
+    The one place that picks a reader for an input, so the CLI, batches and the library agree:
+    AKN XML (a ``.xml``/``.akn`` name, or content whose first non-blank character is ``<``) goes to
+    the AKN reader, anything else to the text reader. ``symbol``, ``date`` and ``lang`` only help
+    the text reader; an AKN document states its own metadata.
     """
+    from .readers.akn import looks_like_xml, read_akn
     from .readers.text import read_text
 
+    named_xml = filename is not None and Path(str(filename)).suffix.lower() in FORMATS["akn"]
+    if named_xml or looks_like_xml(source):
+        return read_akn(source)
     return read_text(source, filename=filename, symbol=symbol, date=date, lang=lang)
 
 
@@ -68,4 +75,8 @@ def render(resolution, to: str, *, validate: bool = True, css: str | None = None
         from .writers.html import write_html
 
         return write_html(resolution, css=css)
+    if to == "text":
+        from .writers.text import write_text
+
+        return write_text(resolution)
     raise ConversionError(f"output format {to!r} is not available yet")

@@ -207,3 +207,17 @@ def walk_paragraphs(parts: list[BodyPart]):
             yield from walk_paragraphs(part.children)
         else:
             yield part
+
+
+def joined(inlines: list[Inline]) -> list[Inline]:
+    """A run in the one spelling every reader gives: adjacent text joined, empty text dropped."""
+    out: list[Inline] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            if not node.text:
+                continue
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].text + node.text)
+                continue
+        out.append(node)
+    return out

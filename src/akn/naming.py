@@ -59,6 +59,19 @@ def iri_number(number: str) -> str:
     return number.replace("/", "-").replace(" ", "_")
 
 
+def event_iri(actor: str, number: str, adoption_date: str, printed: str) -> str:
+    """The TLCEvent IRI of a printed meeting, as the profile example spells it:
+    "53rd plenary meeting" of GA resolution 76/187 -> ``/akn/ontology/event/un/un-ga/76/plenary-53``.
+    The series is the session a GA number opens with, else the adoption year; a meeting without
+    a number keeps its words."""
+    session = re.match(r"^(?:ES-|S-)?(\d{1,2})/", number)
+    series = session.group(1) if session else adoption_date[:4] or "0000"
+    n = re.search(r"\d+", printed)
+    kind = "plenary" if re.search(r"plen", printed, re.IGNORECASE) else "meeting"
+    tail = f"{kind}-{n.group(0)}" if n else re.sub(r"[^a-z0-9]+", "-", printed.lower()).strip("-")
+    return f"/akn/ontology/event/un/{actor}/{series}/{tail}"
+
+
 def number_from_symbol(symbol: str) -> str | None:
     """The resolution number a symbol carries: A/RES/76/187 -> 76/187, S/RES/2208 (2015) -> 2208 (2015)."""
     m = re.match(r"^(?:A/HRC|A|S|E)/(?:RES|DEC)/(.+)$", symbol.strip())

@@ -14,7 +14,9 @@ from ..model import (
     Annex, BodyPart, DateRef, Event, Footnote, Inline, Italic, Item, MastheadLine, Paragraph, Ref,
     Resolution, Section, Text, plain_text,
 )
-from ..naming import ACTORS, WorkName, assign_eids, iri_number, language_tag, number_from_symbol, preambular_name
+from ..naming import (
+    ACTORS, WorkName, assign_eids, event_iri, iri_number, language_tag, number_from_symbol, preambular_name,
+)
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -193,9 +195,8 @@ class AknWriter:
         refs.append(E("TLCOrganization", {"eId": "un", "href": "/akn/ontology/organization/un",
                                           "showAs": "United Nations"}))
         for text, eid in self.ctx.events.items():
-            slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-            refs.append(E("TLCEvent", {"eId": eid, "href": f"/akn/ontology/event/un/{self.actor}/{slug}",
-                                       "showAs": text}))
+            href = event_iri(self.actor, self.number, self.res.meta.adoption_date or "", text)
+            refs.append(E("TLCEvent", {"eId": eid, "href": href, "showAs": text}))
         for eid, show in CONCEPTS.items():
             if eid in self.ctx.concepts:
                 refs.append(E("TLCConcept", {"eId": eid, "href": f"/akn/ontology/concept/un/{eid}", "showAs": show}))

@@ -15,6 +15,7 @@ from ...languages import Language, detect_language, get_language
 from ...model import Inline, MastheadLine, Metadata, Ref, Resolution, Text, Vote, plain_text
 from ...naming import kind_from_symbol, number_from_symbol, organ_from_symbol, symbol_from_filename
 from .blocks import unwrap
+from .canonical import is_canonical, read_canonical
 from .footnotes import lift_footnotes
 from .furniture import remove_page_furniture
 from .inlines import InlineParser
@@ -66,6 +67,8 @@ def read_text(
     lines = split_lines(text)
     front, lines = lift_front_matter(lines)
     front = {**record, **front}
+    if is_canonical(front):
+        return read_canonical(text)
     lines = clean_web_text(lines)
     warnings: list[str] = []
     dropped: list[Dropped] = []

@@ -1,0 +1,197 @@
+"""The AKN reader: what it reads, what it refuses (naming the element and its line), and a short
+fuzz over mutated documents that must give a model or a ConversionError, never anything else."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from akn.errors import ConversionError
+from akn.readers.akn import looks_like_xml, read_akn
+from akn.writers.akn import write_akn
+
+PROFILE = (Path(__file__).parent.parent / "data" / "profile-example.xml").read_bytes()
+
+
+def with_body(body: str) -> bytes:
+    """The profile example with its main body replaced."""
+    start, end = PROFILE.index(b"<mainBody>"), PROFILE.index(b"</mainBody>") + len(b"</mainBody>")
+    return PROFILE[:start] + b"<mainBody>" + body.encode() + b"</mainBody>" + PROFILE[end:]
+
+
+def test_reads_what_the_writer_writes():
+    res = read_akn(PROFILE).resolution
+    assert read_akn(write_akn(res)).resolution == res
+
+
+@pytest.mark.parametrize("body, element", [
+    ('<paragraph eId="p"><num>1.</num><content><p>A <b>bold</b> word</p></content></paragraph>', "<b>"),
+    ('<paragraph eId="p"><num>1.</num><content><p>x</p><p>y</p></content></paragraph>', "<p>"),
+    ('<hcontainer name="x"><content><p>x</p></content></hcontainer>', "<hcontainer>"),
+    ('<paragraph eId="p"><num>1.</num><content><p><date>undated</date></p></content></paragraph>', "<date>"),
+    ('<paragraph eId="p"><num>1.</num><content><p><event>a <i>b</i></event></p></content></paragraph>', "<i>"),
+])
+def test_unrepresentable_element_is_named_with_its_line(body, element):
+    data = with_body("\n" + body)
+    with pytest.raises(ConversionError) as info:
+        read_akn(data)
+    assert element in str(info.value)
+    assert info.value.line == data[: data.index(b"<mainBody>")].count(b"\n") + 2 or element == "<date>"
+
+
+def test_text_outside_any_paragraph_is_refused():
+    with pytest.raises(ConversionError, match="directly in <mainBody>"):
+        read_akn(with_body("stray words<paragraph eId='p'><content><p>x</p></content></paragraph>"))
+
+
+def test_foreign_namespace_is_refused():
+    data = with_body('<x:note xmlns:x="urn:x">hi</x:note>')
+    with pytest.raises(ConversionError, match="not in the Akoma Ntoso 3.0 namespace"):
+        read_akn(data)
+
+
+def test_other_document_types_are_refused():
+    data = b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="x"/></akomaNtoso>'
+    with pytest.raises(ConversionError, match="one <statement>"):
+        read_akn(data)
+
+
+def test_unknown_organ_is_a_metadata_error():
+    with pytest.raises(ConversionError, match="FRBRauthor"):
+        read_akn(PROFILE.replace(b'<FRBRauthor href="#un-ga"/><FRBRcountry', b'<FRBRauthor href="#x"/><FRBRcountry', 1))
+
+
+@pytest.mark.parametrize("old, new, message", [
+    (b'<statement name="resolution"', b'<statement name="declaration"', "neither a resolution"),
+    (b'<publication name="resolution" date="2022-01-11" showAs="A/RES/76/187" number="A/RES/76/187"/>', b"",
+     "no number"),
+])
+def test_metadata_the_writer_needs_is_required(old, new, message):
+    with pytest.raises(ConversionError, match=message):
+        read_akn(PROFILE.replace(old, new, 1))
+
+
+def test_comments_and_processing_instructions_keep_surrounding_text():
+    res = read_akn(with_body('<paragraph eId="p"><num>1.</num><content><p>Takes<!-- c --> note<?pi x?>.</p>'
+                             '</content></paragraph>')).resolution
+    assert res.body[0].children[0].text == "Takes note."
+
+
+def test_bare_authorial_note_is_read_as_footnote():
+    res = read_akn(with_body('<paragraph eId="p"><content><p>x<authorialNote marker="3"><p>n</p></authorialNote>'
+                             '</p></content></paragraph>')).resolution
+    note = res.body[0].children[1]
+    assert note.marker == "3" and note.children[0].text == "n"
+
+
+@pytest.mark.parametrize("source, expected", [
+    (b"  \n<akomaNtoso/>", True), ("\ufeff<x/>", True), (b"\xff\xfe<\x00", True), (b"---\nformat: x", False),
+    ("General Assembly", False),
+])
+def test_xml_is_recognised_by_its_first_character(source, expected):
+    assert looks_like_xml(source) is expected
+
+
+# ------------------------------------------------------------------------------ fuzz
+
+
+def _text_or_clear_error(res) -> None:
+    """Whatever the AKN reader accepts, the text writer writes or refuses clearly."""
+    from akn.writers.text import write_text
+
+    try:
+        write_text(res)
+    except ConversionError:
+        pass
+
+_SNIPPETS = [b"<b>", b"</p>", b"<p>", b"&amp;", b"&x;", b"<!--", b"]]>", b"<![CDATA[x]]>", b'"', b"\x00", b"\xff",
+             b"<num>", b"<list>", b"<point>", b"<authorialNote>", b"<i>", b"</i>", b"<ref href='x'>", b"<docDate>",
+             b"<container name='x'>", b"<", b">"]
+
+
+def _seed_akn() -> bytes:
+    from akn.readers.text import read_text
+
+    seed = Path(__file__).parent.parent / "corpus" / "A_RES_76_187.seed.md"
+    return write_akn(read_text(seed.read_bytes()).resolution)
+
+
+FUZZ_BASES = [PROFILE, _seed_akn()]
+#: examples for the fuzz test; a longer run: AKN_FUZZ_EXAMPLES=5000 python -m pytest tests/readers/test_akn.py -k fuzz
+FUZZ_EXAMPLES = int(os.environ.get("AKN_FUZZ_EXAMPLES", "200"))
+
+
+@st.composite
+def mutated(draw) -> bytes:
+    data = bytearray(draw(st.sampled_from(FUZZ_BASES)))
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(data)))
+        op = draw(st.sampled_from(["cut", "insert", "duplicate"]))
+        if op == "cut":
+            del data[at: at + draw(st.integers(1, 200))]
+        elif op == "insert":
+            data[at:at] = draw(st.sampled_from(_SNIPPETS))
+        else:
+            size = draw(st.integers(1, 300))
+            data[at:at] = data[at: at + size]
+    return bytes(data)
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@given(mutated())
+def test_fuzz_mutated_documents_give_a_model_or_a_clear_error(data):
+    try:
+        res = read_akn(data).resolution
+    except ConversionError as e:
+        assert e.line is None or e.line >= 1
+        return
+    write_akn(res)
+    _text_or_clear_error(res)
+
+
+@st.composite
+def restructured(draw) -> bytes:
+    """Well-formed documents with elements deleted, duplicated, moved, renamed or given stray text."""
+    from copy import deepcopy
+
+    from lxml import etree
+
+    root = etree.fromstring(draw(st.sampled_from(FUZZ_BASES)))
+    for _ in range(draw(st.integers(1, 3))):
+        elements = list(root.iter())[1:]
+        if not elements:
+            break
+        el = draw(st.sampled_from(elements))
+        parent = el.getparent()
+        if parent is None:
+            continue
+        op = draw(st.sampled_from(["delete", "duplicate", "move", "rename", "text"]))
+        if op == "delete":
+            parent.remove(el)
+        elif op == "duplicate":
+            parent.insert(parent.index(el), deepcopy(el))
+        elif op == "move":
+            target = draw(st.sampled_from(elements))
+            if el not in target.iterancestors() and target is not el:
+                target.append(el)
+        elif op == "rename":
+            el.tag = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}" + draw(st.sampled_from(
+                ["p", "i", "num", "list", "point", "intro", "content", "heading", "b", "docDate", "section"]))
+        else:
+            el.tail = (el.tail or "") + draw(st.sampled_from(["x", " ", "&", "\u00a0"]))
+    return etree.tostring(root)
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@given(restructured())
+def test_fuzz_restructured_documents_give_a_model_or_a_clear_error(data):
+    try:
+        res = read_akn(data).resolution
+    except ConversionError as e:
+        assert e.line is None or e.line >= 1
+        return
+    write_akn(res)
+    _text_or_clear_error(res)
