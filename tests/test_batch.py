@@ -196,3 +196,16 @@ def test_ctrl_c_exits_130_and_leaves_no_temporary_file(tmp_path):
 def test_convert_job_turns_every_failure_into_an_outcome(tmp_path):
     outcome = batch.convert_job(Job(tmp_path / "missing.txt", tmp_path / "x.xml"), Options())
     assert outcome.status == "failed" and outcome.message.startswith(f"{tmp_path / 'missing.txt'}: ")
+
+
+def test_outputs_get_the_mode_a_plain_write_gives_and_keep_an_existing_one(tmp_path):
+    new = tmp_path / "new.xml"
+    batch.write_atomically(new, "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "kept.xml"
+    kept.write_text("old")
+    kept.chmod(0o640)
+    batch.write_atomically(kept, "new")
+    assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text() == "new"

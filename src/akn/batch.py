@@ -66,14 +66,22 @@ class Plan:
 def write_atomically(path: Path, data: str) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename: never half a file."""
     path = path.resolve()
+    mode = path.stat().st_mode & 0o7777 if path.exists() else _mode_for_new_files()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(data)
+        os.chmod(tmp, mode)  # mkstemp makes 0600; the output gets what a plain write would give
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for_new_files() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def convert_bytes(data: bytes, name: str, options: Options, filename: str | None = None) -> tuple[str, list[str]]:
