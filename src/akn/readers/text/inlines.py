@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...languages import Language
-from ...model import DateRef, Footnote, Inline, Italic, Ref, Text
+from ...model import DateRef, Footnote, Inline, Italic, Ref, Text, joined
 from ...naming import ACTORS, cited_resolution_iri, document_symbol_iri
 from .footnotes import SUPERSCRIPTS, NoteBody, superscript_to_digits
 
@@ -336,10 +336,14 @@ def mark_references(text: str, lang: Language) -> list[Inline]:
         iso = lang.parse_date(m.group(0))
         if iso:
             spans.append((m.start(), m.end(), DateRef(iso, m.group(0))))
-    spans.sort(key=lambda s: s[0])
+    return weave(text, spans)
+
+
+def weave(text: str, spans: list[tuple[int, int, Inline]]) -> list[Inline]:
+    """``text`` with the marked spans put in as their nodes; of overlapping spans the first wins."""
     out: list[Inline] = []
     pos = 0
-    for start, end, node in spans:
+    for start, end, node in sorted(spans, key=lambda s: s[0]):
         if start < pos:
             continue
         if start > pos:
@@ -453,18 +457,9 @@ class InlineParser:
 
 
 def _merge_text(nodes: list[Inline]) -> list[Inline]:
-    """Adjacent text nodes joined and empty ones dropped, so equal text gives equal models."""
-    out: list[Inline] = []
+    """Adjacent text nodes joined and empty ones dropped, inside italics too, so equal text gives
+    equal models; an italic left empty goes."""
     for node in nodes:
         if isinstance(node, Italic):
             node.children = _merge_text(node.children)
-            if not node.children:
-                continue
-        if isinstance(node, Text):
-            if not node.text:
-                continue
-            if out and isinstance(out[-1], Text):
-                out[-1] = Text(out[-1].text + node.text)
-                continue
-        out.append(node)
-    return out
+    return joined([n for n in nodes if not (isinstance(n, Italic) and not n.children)])

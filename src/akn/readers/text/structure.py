@@ -15,7 +15,7 @@ from ...model import (
     Text,
 )
 from .blocks import BULLET, ITEM_NUM, LETTER_HEADING, PARA_NUM, ROMAN_HEADING, Block, ending, looks_preambular
-from .inlines import InlineParser
+from .inlines import InlineParser, weave
 
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
           "xvi", "xvii", "xviii", "xix", "xx"]
@@ -89,19 +89,7 @@ def closing_inlines(text: str, lang: Language) -> list[Inline]:
         iso = lang.parse_date(m.group(0))
         if iso:  # a date no calendar has ("31 February") stays text: AKN dates must be real
             spans.append((m.start(), m.end(), DateRef(iso, m.group(0))))
-    spans.sort(key=lambda s: s[0])
-    out: list[Inline] = []
-    pos = 0
-    for start, end, node in spans:
-        if start < pos:
-            continue
-        if start > pos:
-            out.append(Text(text[pos:start]))
-        out.append(node)
-        pos = end
-    if pos < len(text):
-        out.append(Text(text[pos:]))
-    return out
+    return weave(text, spans)
 
 
 def split_closing(text: str, lang: Language) -> list[str]:
