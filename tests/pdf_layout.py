@@ -15,9 +15,9 @@ import random
 import textwrap
 from dataclasses import dataclass, field
 
-from akn.model import (
-    Annex, DateRef, Event, Footnote, Inline, Italic, Item, Paragraph, Ref, Resolution, Section, Text,
-)
+from akn.model import Footnote, Resolution
+
+from .reprint import Reprinter
 
 
 @dataclass
@@ -37,30 +37,20 @@ class _Page:
     notes: list[str] = field(default_factory=list)
 
 
-class _Printer:
+class _Printer(Reprinter):
     def __init__(self, res: Resolution, style: Style) -> None:
-        self.res, self.style = res, style
+        super().__init__(res)
+        self.style = style
         self.rng = random.Random(style.seed)
         self.job = f"25-{self.rng.randint(10000, 29999)}"
         self.pages: list[_Page] = [_Page()]
         self.notes_waiting: list[str] = []
 
-    # ----------------------------------------------------------------------------- inlines
-    def flat(self, inlines: list[Inline]) -> str:
-        out: list[str] = []
-        for node in inlines:
-            if isinstance(node, Text):
-                out.append(node.text)
-            elif isinstance(node, (DateRef, Event)):
-                out.append(node.text)
-            elif isinstance(node, (Italic, Ref)):
-                out.append(self.flat(node.children))
-            elif isinstance(node, Footnote):
-                # "Commitment, 12 which": some markers after a comma print apart from it
-                apart = "".join(out).endswith(",") and self.rng.random() < self.style.space_before_marker
-                out.append(f"{' ' if apart else ''}{node.marker}")
-                self.notes_waiting.append(f"{node.marker} {self.flat(node.children)}")
-        return "".join(out)
+    def note(self, node: Footnote, before: str) -> str:
+        # "Commitment, 12 which": some markers after a comma print apart from it
+        apart = before.endswith(",") and self.rng.random() < self.style.space_before_marker
+        self.notes_waiting.append(f"{node.marker} {self.flat(node.children)}")
+        return f"{' ' if apart else ''}{node.marker}"
 
     # ------------------------------------------------------------------------------- lines
     def line(self, text: str, keep_with_next: bool = False) -> None:
@@ -104,21 +94,14 @@ class _Printer:
             for text in texts:
                 self.block(text)
 
-    def items(self, items: list[Item]) -> None:
-        for item in items:
-            self.block(self.flat(item.children), f"({item.num})")
-            self.items(item.items)
+    def paragraph(self, label: str | None, text: str) -> None:
+        self.block(text, label)
 
-    def body(self, parts) -> None:
-        for part in parts:
-            if isinstance(part, Section):
-                heading = self.flat(part.heading)
-                self.block(f"{part.num}. {heading}" if part.num else heading)
-                self.body(part.children)
-            elif isinstance(part, Paragraph):
-                text = self.flat(part.children)
-                self.block(text, f"{part.num}." if part.num else None)
-                self.items(part.items)
+    def item(self, label: str, text: str) -> None:
+        self.block(text, label)
+
+    def heading(self, text: str) -> None:
+        self.block(text)
 
     def document(self) -> str:
         res = self.res

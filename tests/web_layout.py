@@ -11,9 +11,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from akn.model import (
-    DateRef, Event, Footnote, Inline, Italic, Item, MastheadLine, Paragraph, Ref, Resolution, Section, Text,
-)
+from akn.model import Footnote, MastheadLine, Paragraph, Resolution
+
+from .reprint import Reprinter
 
 SITE_HEAD = [
     "Skip to main content",
@@ -39,25 +39,16 @@ class WebStyle:
     seed: int = 0
 
 
-class _Printer:
+class _Printer(Reprinter):
     def __init__(self, res: Resolution, style: WebStyle) -> None:
-        self.res, self.style = res, style
+        super().__init__(res)
+        self.style = style
         self.rng = random.Random(style.seed)
         self.out: list[str] = []
         self.first_number = False
 
-    def flat(self, inlines: list[Inline]) -> str:
-        out: list[str] = []
-        for node in inlines:
-            if isinstance(node, Text):
-                out.append(node.text)
-            elif isinstance(node, (DateRef, Event)):
-                out.append(node.text)
-            elif isinstance(node, (Italic, Ref)):
-                out.append(self.flat(node.children))
-            elif isinstance(node, Footnote) and self.style.inline_notes:
-                out.append(f" (Footnote: {self.flat(node.children)})")
-        return "".join(out)
+    def note(self, node: Footnote, before: str) -> str:
+        return f" (Footnote: {self.flat(node.children)})" if self.style.inline_notes else ""
 
     def line(self, text: str) -> None:
         text = " ".join(text.split())
@@ -77,24 +68,16 @@ class _Printer:
             return "- "
         return f"{label} "
 
-    def items(self, items: list[Item]) -> None:
-        for item in items:
-            prefix = f"\t({item.num})\t" if self.style.numbers == "tabbed" else f"({item.num}) "
-            self.line(prefix + self.flat(item.children))
-            self.items(item.items)
+    def paragraph(self, label: str | None, text: str) -> None:
+        self.out.append((self.number(label) if label else "") + " ".join(text.split()))
+        if self.style.blank_lines:
+            self.out.append("")
 
-    def body(self, parts) -> None:
-        for part in parts:
-            if isinstance(part, Section):
-                heading = self.flat(part.heading)
-                self.line(f"{part.num}. {heading}" if part.num else heading)
-                self.body(part.children)
-            elif isinstance(part, Paragraph):
-                text = self.flat(part.children)
-                self.out.append((self.number(f"{part.num}.") if part.num else "") + " ".join(text.split()))
-                if self.style.blank_lines:
-                    self.out.append("")
-                self.items(part.items)
+    def item(self, label: str, text: str) -> None:
+        self.line((f"\t{label}\t" if self.style.numbers == "tabbed" else f"{label} ") + text)
+
+    def heading(self, text: str) -> None:
+        self.line(text)
 
     def document(self) -> str:
         res = self.res
