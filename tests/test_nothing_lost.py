@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 
 from akn.readers.text import read_text
+from akn.model import plain_text
 from akn.readers.text.lines import lift_front_matter, split_lines
 from akn.writers.akn import to_element
 
@@ -26,10 +27,12 @@ def words(text: str) -> list[str]:
     return [w for w in found if not LABEL.match(w)]
 
 
-def input_words(path) -> tuple[Counter, list[str]]:
+def input_words(path, title: tuple[str, str] | None = None) -> tuple[Counter, list[str]]:
     lines = split_lines(path.read_text(encoding="utf-8"))
     _, body = lift_front_matter(lines)
     text = "\n".join(l.text for l in body)
+    if title:  # a cut title completed from the front matter reads as the whole title
+        text = text.replace(title[0], title[1], 1)
     text = re.sub(r"\((?:Footnote)\s*:", "(", text)
     text = re.sub(r"…\s*\[read more\]", " ", text)
     # labels are structure (<num>), counted apart: "(a)", "(ii)", "III."
@@ -58,6 +61,20 @@ def akn_words(root, notes: bool = True) -> list[str]:
     return out
 
 
+def _completed_title(result, path) -> tuple[str, str] | None:
+    """The printed title line and its completion, when a cut title gained words from the front
+    matter (the reader warns when it does)."""
+    if not any("completed from the front matter" in w for w in result.warnings):
+        return None
+    title = " ".join(plain_text(result.resolution.title).split())
+    printed = " ".join(path.read_text(encoding="utf-8").split())
+    number = f"{result.resolution.number}. "
+    head = title
+    while head and number + head not in printed:  # the title as printed after its number
+        head = head.rsplit(" ", 1)[0] if " " in head else ""
+    return number + head, number + title
+
+
 def is_subsequence(small: list[str], big: list[str]) -> bool:
     it = iter(big)
     return all(any(w == b for b in it) for w in small)
@@ -68,7 +85,7 @@ def test_every_word_reaches_the_akn_in_order(name):
     path = CORPUS / name
     result = read_text(path.read_bytes(), filename=str(path))
     root = to_element(result.resolution)
-    have, sequence = input_words(path)
+    have, sequence = input_words(path, _completed_title(result, path))
     for d in result.dropped:
         have.subtract(words(d.text))
     have = +have

@@ -147,3 +147,15 @@ def test_paragraphs_an_extraction_ran_into_the_last_footnote_are_read_back():
     assert len(res.closing) == 2
     note = next(n for n in res.preamble[0].children if getattr(n, "marker", None) == "1")
     assert plain_text(note.children) == "A/80/237."
+
+
+def test_a_title_cut_by_the_extraction_is_completed_from_the_front_matter():
+    text = (
+        '---\ntitle: "Strengthening of security and cooperation in the Mediterranean region :"\n---\n'
+        "Resolution adopted by the General Assembly on 1 December 2025\n\n"
+        "80/69. Strengthening of security and cooperation in the\n\nThe General Assembly,\n\n"
+        "Recalling its resolution 79/76,\n\n1. Welcomes the report.\n\n52nd plenary meeting\n1 December 2025\n"
+    )
+    result = read_text(text, symbol="A/RES/80/69")
+    assert plain_text(result.resolution.title) == "Strengthening of security and cooperation in the Mediterranean region"
+    assert any("completed from the front matter" in w for w in result.warnings)

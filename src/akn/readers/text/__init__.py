@@ -91,7 +91,8 @@ def read_text(
     parser = InlineParser(language, bodies)
     masthead = [MastheadLine(p.role, _masthead_inlines(p.role, p.text, parser, language)) for p in head.pieces]
 
-    title = parser.parse(head.title, head.title_line) if head.title else []
+    printed_title = _complete_title(head.title, front.get("title", ""), language, warnings)
+    title = parser.parse(printed_title, head.title_line) if printed_title else []
     formula_line = lines[start]
     organ = language.match_formula(formula_line.text)
     blocks = unwrap(lines[start:] if organ is None else lines[start + 1 :], language)
@@ -165,6 +166,19 @@ def _formula_index(lines: list[Line], lang: Language) -> int | None:
         if lang.match_formula(line.text) or re.match(lang.decision_opening, line.text.strip()):
             return i
     return None
+
+
+def _complete_title(printed: str | None, catalogued: str, lang: Language, warnings: list[str]) -> str | None:
+    """A title an extraction cut at the end of its first line ("… in the drafting and") completed
+    from the front matter's catalogue title when that title goes on from exactly these words."""
+    if not printed or not catalogued:
+        return printed
+    last = printed.rstrip().rsplit(" ", 1)[-1].lower()
+    full = re.sub(r"\s*[:/;]\s*$", "", " ".join(catalogued.split()))
+    if last in lang.small_words and full.startswith(printed.rstrip() + " ") and len(full) > len(printed):
+        warnings.append("the printed title stops mid-phrase; completed from the front matter's title")
+        return full
+    return printed
 
 
 def _organ_in(text: str, lang: Language) -> str | None:
