@@ -66,8 +66,9 @@ def main() -> None:
 def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validate: bool, symbol: str | None,
             date: str | None, lang: str | None, css: str | None, jobs: int | None, skip_existing: bool,
             verbose: bool, quiet: bool, debug: bool) -> None:
-    """Convert resolutions given as text (INPUT files, folders, globs, or '-' for standard input)
-    to AKN XML or HTML.
+    """Convert resolutions (INPUT files, folders, globs, or '-' for standard input) to AKN XML,
+    HTML or editable text. Inputs are extracted text (PDF dumps, markdown, web copies), AKN XML,
+    or text in the canonical format (docs/text-format.md).
 
     One INPUT goes to standard output or the file -o names. Several inputs, a folder or a glob go
     to the folder -o names, with the input names mirrored and the extension of the format; a
