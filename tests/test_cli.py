@@ -114,3 +114,14 @@ def test_atomic_write_leaves_no_temporary_file_when_interrupted(tmp_path, monkey
     with pytest.raises(KeyboardInterrupt):
         batch.write_atomically(target, "data")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_with_nothing_to_convert_is_a_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    from akn.cli import main
+
+    (tmp_path / "in").mkdir()
+    result = CliRunner().invoke(main, ["convert", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "no files to convert" in result.output

@@ -135,7 +135,7 @@ def _convert_one(input: str, output: str | None, options, quiet: bool, debug: bo
 def _convert_many(inputs: tuple[str, ...], output: str | None, fmt: str, options, jobs: int | None,
                   skip_existing: bool, quiet: bool) -> None:
     from .api import FORMATS
-    from .batch import Outcome, plan, run
+    from .batch import INPUT_SUFFIXES, Outcome, plan, run
 
     if "-" in inputs:
         raise click.UsageError("standard input ('-') converts alone, not with other inputs")
@@ -146,6 +146,9 @@ def _convert_many(inputs: tuple[str, ...], output: str | None, fmt: str, options
     if options.symbol:
         raise click.UsageError("--symbol names one document; give it with one input only")
     work = plan(inputs, Path(output), FORMATS[fmt][0], skip_existing)
+    if not work.jobs and not work.settled:
+        looked = ", ".join(sorted(INPUT_SUFFIXES))
+        raise click.UsageError(f"no files to convert in {', '.join(inputs)} (looked for {looked})")
     outcomes: list[Outcome] = list(work.settled)
     workers = jobs or _cores()
     show_bar = not quiet and sys.stderr.isatty() and len(work.jobs) > 1
