@@ -198,3 +198,10 @@ def test_a_lone_footnote_line_is_lifted_only_when_it_is_the_next_note():
     assert set(notes) == {"1", "2"}
     assert [l.text for l in kept if l.kind == "text"] == [
         "Recalling the Convention,1 and its article 3 obligations,", "1. Urges all States to accede;", "1 December 2025"]
+
+
+def test_escapes_inside_a_markdown_link_are_undone():
+    out = _parser().parse("the Committee established pursuant to resolution [1373 \\(2001\\)](#) concerning", 1)
+    ref = next(n for n in out if isinstance(n, Ref))
+    assert ref.href == "/akn/un/statement/deliberation/un-sc/2001/1373"
+    assert ref.children == [Text("1373 (2001)")]

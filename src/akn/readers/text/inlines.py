@@ -27,6 +27,7 @@ _TOKEN = re.compile(
     r"|(?P<inline_note>\((?:Footnote|Note|Nota)\s*:\s*)"
     r"|(?P<star>(?<![\\*\w])\*(?=[^\s*])|(?<=[^\s*\\])\*(?![\w*]))"
 )
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>])")
 #: where a token can start: everything else is plain text, skipped without trying _TOKEN
 _TOKEN_START = re.compile(r"[\\\[*(" + SUPERSCRIPTS + r"]")
 
@@ -84,7 +85,7 @@ def tokenize(raw: str) -> list[_Tok]:
             flush()
             toks.append(_Tok("note", m.group("mdmarker"), raw=m.group("mdnote")))
         elif m.group("link"):
-            buf.append(m.group("linktext"))
+            buf.append(_ESCAPE.sub(r"\1", m.group("linktext")))  # "[1373 \(2001\)](#)"
         elif m.group("sup") and _UNIT_BEFORE.search(raw, max(0, m.start() - 3), m.start()):
             buf.append(m.group("sup"))  # "km²", "m³": a unit's power, not a footnote marker
         elif m.group("sup"):
