@@ -205,3 +205,10 @@ def test_escapes_inside_a_markdown_link_are_undone():
     ref = next(n for n in out if isinstance(n, Ref))
     assert ref.href == "/akn/un/statement/deliberation/un-sc/2001/1373"
     assert ref.children == [Text("1373 (2001)")]
+
+
+def test_a_suspended_hyphen_at_a_line_end_keeps_its_space():
+    from akn.readers.text.footnotes import join_wrapped
+
+    assert join_wrapped("adequate, gender-", "and age-sensitive assistance") == "adequate, gender- and age-sensitive assistance"
+    assert join_wrapped("an action-", "oriented approach") == "an action-oriented approach"

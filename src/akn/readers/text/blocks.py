@@ -109,20 +109,22 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
             blocks.append(current)
         current = None
 
+    page_break = False  # a page ended in the gap
     for line in lines:
         if line.kind != "text":
             gap = True
+            page_break = page_break or line.kind == "break"
             continue
         text = line.text.strip()
         if current is None:
             # a block closed at a gap may still continue here (page-cut paragraph)
-            if gap and blocks and continues(blocks[-1][1].probe(), text, lang):
+            if gap and blocks and layout.goes_on(blocks[-1][1].probe(), text, lang, page_break):
                 current = blocks.pop()
                 current[1].wrap(text)
             else:
                 current = (line.no, Pieces(text))
         elif gap:
-            if continues(current[1].probe(), text, lang) and not layout.next_number(text):
+            if layout.goes_on(current[1].probe(), text, lang, page_break) and not layout.next_number(text):
                 current[1].wrap(text)
             else:
                 close()
@@ -135,7 +137,7 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
             current = (line.no, Pieces(text))
         else:
             current[1].wrap(text)
-        gap = False
+        gap = page_break = False
         layout.saw(text)
     close()
     return [Block(no, pieces.text) for no, pieces in blocks]
@@ -166,6 +168,20 @@ class _Layout:
         """A line opening the paragraph numbered next opens it, even after a cut-short one."""
         m = PARA_NUM.match(text)
         return bool(m) and int(m.group(1)) == self.last_number + 1
+
+    def goes_on(self, prev: str, text: str, lang: Language, page_break: bool) -> bool:
+        """Whether ``text``, after a blank line or a page break, goes on with the block ``prev``.
+
+        Besides an open sentence (:func:`continues`): a numbered paragraph a page break cut just
+        after a full stop, when the next page opens with a full line of ordinary prose — no number,
+        no preambular opening, no closing line or annex heading.
+        """
+        if continues(prev, text, lang):
+            return True
+        return (page_break and self.width is not None and len(text) >= 0.7 * self.width
+                and bool(PARA_NUM.match(prev) or ITEM_NUM.match(prev)) and text[:1].isupper()
+                and not opens_structure(text) and not looks_preambular(text, lang)
+                and not re.match(lang.annex, text) and not re.match(lang.closing["meeting"], text))
 
     def opens_block(self, prev: str, text: str, lang: Language) -> bool:
         """Whether a line right after ``prev`` (no blank line between) opens a new block."""

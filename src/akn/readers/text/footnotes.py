@@ -178,9 +178,13 @@ def wrap_joint(left_end: str, right: str) -> str:
     Lets long paragraphs be gathered as lists of pieces: re-joining a growing string line by line
     would take time quadratic in its length.
     """
-    if left_end.endswith("-") and len(left_end) > 1 and left_end[-2].isalpha() and right[:1].islower():
+    if (left_end.endswith("-") and len(left_end) > 1 and left_end[-2].isalpha() and right[:1].islower()
+            and not _SUSPENDED.match(right)):
         return ""  # "action-" + "oriented": a compound keeps its hyphen; UN typography breaks no plain word.
-    return " "
+    return " "  # and "gender-" + "and age-sensitive" keeps its space
+
+
+_SUSPENDED = re.compile(r"(?:and|or|to|nor)\b")
 
 
 class Pieces:

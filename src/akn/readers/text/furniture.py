@@ -52,7 +52,10 @@ def _repeated_near_page_numbers(lines: list[Line], anchors: list[int]) -> set[st
         }
         for text in near:
             seen[text] = seen.get(text, 0) + 1
-    return {t for t, n in seen.items() if n >= 2 and len(t) < 200}
+    # a running header stands by (nearly) every page number; a body line that happens to end two
+    # pages ("Encourages States parties to the United Nations Convention against") does not
+    needed = max(2, (len(anchors) + 1) // 2)
+    return {t for t, n in seen.items() if n >= needed and len(t) < 200}
 
 
 def remove_page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
