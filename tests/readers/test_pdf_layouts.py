@@ -9,6 +9,7 @@ from akn.api import read_any
 
 from ..conftest import CORPUS, corpus_truth
 from ..pdf_layout import Style, pdf_layout
+from ..web_layout import WebStyle, web_layout
 from .reading import paragraph_reading, truth_mismatches
 
 TRUTH = corpus_truth()
@@ -39,3 +40,18 @@ def test_the_layout_looks_like_a_pdf_extraction():
     assert any(line.startswith("2/") for line in lines)  # page numbers
     assert any(line.rstrip().endswith("(E)") for line in lines)  # job number
     assert max(len(line) for line in lines) <= 90  # hard-wrapped
+
+
+OTHER_KINDS = ["corpus/A_RES_76_187.seed.md", "corpus/A-DEC-79-512.web.txt", "corpus/E-RES-1991-42.web.txt",
+               "data/S_RES_2208_2015.pdftext.txt", "data/A_RES_80_7_fra.pdftext.txt", "data/A_RES_80_7_spa.md",
+               *(f"corpus/{n}" for n in sorted(TRUTH) if n.endswith(".pdftext.txt"))]
+
+
+@pytest.mark.parametrize("relative", OTHER_KINDS)
+def test_other_kinds_survive_a_pdf_and_a_web_layout(relative):
+    path = CORPUS.parent / relative
+    source = read_any(path.read_bytes(), filename=path.name).resolution
+    for printed in (pdf_layout(source, Style(seed=3)), pdf_layout(source, Style(number_on_own_line=False, width=100)),
+                    web_layout(source, WebStyle())):
+        back = read_any(printed, filename=path.name).resolution
+        assert paragraph_reading(back) == paragraph_reading(source)

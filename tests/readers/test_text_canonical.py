@@ -163,3 +163,14 @@ def test_fuzz_edited_canonical_text_gives_a_model_or_a_clear_error(text):
         return
     write_akn(res)
     write_text(res)
+
+
+def test_a_star_in_a_link_in_an_italic_is_text():
+    from akn.model import Italic, Ref
+
+    src = SEED_TEXT.replace("*Reaffirming* its resolutions", "*Reaffirming [a *b](#x) c* its resolutions", 1)
+    res = read_text(src).resolution
+    first = res.preamble[0].children[0]
+    assert isinstance(first, Italic) and not any(isinstance(n, Italic) for n in first.children)
+    assert any(isinstance(n, Ref) for n in first.children)
+    write_text(res)

@@ -150,6 +150,7 @@ class _InlineParser:
     def __init__(self, notes: dict[str, list[tuple[int, str]]]):
         self.notes = {marker: list(defs) for marker, defs in notes.items()}
         self.depth = 0
+        self.italic = False  # inside an italic
 
     def unused(self) -> tuple[int, str] | None:
         left = [(defs[0][0], marker) for marker, defs in self.notes.items() if defs]
@@ -190,12 +191,16 @@ class _InlineParser:
                 return nodes, i + 1
             elif c == "*":
                 closing = _find_unescaped(s, "*", i + 1)
-                if closing < 0:
+                if closing < 0 or self.italic:  # no italic in an italic (in a link in it): text
                     buf.append(c)
                     i += 1
                     continue
                 flush()
-                children, i = self._run(s, i + 1, no, "*")
+                self.italic = True
+                try:
+                    children, i = self._run(s, i + 1, no, "*")
+                finally:
+                    self.italic = False
                 nodes.append(Italic(joined(children)))
             elif s.startswith("[^", i) and (m := _MARKER_USE.match(s, i)):
                 flush()
