@@ -33,7 +33,8 @@ class WebStyle:
     """The choices that differ between sites."""
 
     numbers: str = "plain"  # plain "1. ", tabbed "\t1.\t", or first-bullet: "- " for operative "1. "
-    inline_notes: bool = True  # footnotes as "(Footnote: …)"; else dropped with their markers
+    notes: str = "inline"  # "(Footnote: …)" where the marker stood; "endnotes": "[1]" and "[1] …" at the
+    # end, as some archives print them; "dropped": notes and markers gone
     blank_lines: bool = False  # a blank line between paragraphs
     invisible: float = 0.0  # share of paragraphs with a zero-width space or soft hyphen left in
     seed: int = 0
@@ -46,9 +47,15 @@ class _Printer(Reprinter):
         self.rng = random.Random(style.seed)
         self.out: list[str] = []
         self.first_number = False
+        self.endnotes: list[str] = []
 
     def note(self, node: Footnote, before: str) -> str:
-        return f" (Footnote: {self.flat(node.children)})" if self.style.inline_notes else ""
+        if self.style.notes == "inline":
+            return f" (Footnote: {self.flat(node.children)})"
+        if self.style.notes == "endnotes":
+            self.endnotes.append(f"[{node.marker}] {self.flat(node.children)}")
+            return f"[{node.marker}]"
+        return ""
 
     def line(self, text: str) -> None:
         text = " ".join(text.split())
@@ -100,7 +107,7 @@ class _Printer(Reprinter):
             self.line(annex.heading)
             self.line(self.flat(annex.title))
             self.body(annex.body)
-        self.out += [""] + SITE_FOOT
+        self.out += [""] + self.endnotes + [""] + SITE_FOOT
         return "\n".join(self.out) + "\n"
 
 

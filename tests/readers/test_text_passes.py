@@ -212,3 +212,12 @@ def test_a_suspended_hyphen_at_a_line_end_keeps_its_space():
 
     assert join_wrapped("adequate, gender-", "and age-sensitive assistance") == "adequate, gender- and age-sensitive assistance"
     assert join_wrapped("an action-", "oriented approach") == "an action-oriented approach"
+
+
+def test_bracketed_endnotes_of_web_archives():
+    lines = split_lines("Recalling its resolution 79/1,[1]\n\n[1] See A/80/348.\n")
+    kept, notes, _ = lift_footnotes(lines)
+    assert notes["1"].text == "See A/80/348."
+    out = _parser(n1="See A/80/348.").parse("Recalling its resolution 79/1,[1] and paragraph [2]", 1)
+    assert [n.marker for n in out if isinstance(n, Footnote)] == ["1"]
+    assert "[2]" in "".join(n.text for n in out if isinstance(n, Text))  # no note [2]: text

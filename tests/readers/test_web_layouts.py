@@ -18,7 +18,8 @@ STYLES = {
     "plain": WebStyle(),
     "tabbed-spaced": WebStyle(numbers="tabbed", blank_lines=True, invisible=0.3),
     "first-bullet": WebStyle(numbers="first-bullet", invisible=0.2),
-    "notes-dropped": WebStyle(inline_notes=False),
+    "notes-dropped": WebStyle(notes="dropped"),
+    "endnotes": WebStyle(notes="endnotes", blank_lines=True),
 }
 KEPT_FIELDS = ["number", "title", "adoption_date", "preamble_count", "preamble_first_words", "operative_nums",
                "subparagraphs", "closing_meeting", "closing_date", "annexes"]
@@ -30,7 +31,7 @@ def test_a_web_copy_reads_like_the_reflowed_text(name, style):
     source = read_any((CORPUS / name).read_bytes(), filename=name).resolution
     copy = web_layout(source, STYLES[style])
     result = read_any(copy, filename=name.replace(".md", ".web.txt"))
-    notes = STYLES[style].inline_notes
+    notes = STYLES[style].notes != "dropped"
     assert paragraph_reading(result.resolution, notes) == paragraph_reading(source, notes)
     wrong = truth_mismatches(result.resolution, TRUTH[name], KEPT_FIELDS + (["footnotes"] if notes else []))
     assert not wrong, "\n".join(wrong)

@@ -21,7 +21,7 @@ ROMAN_HEADING = re.compile(r"^([IVXL]{1,6})\.(?:\s+|$)")
 LETTER_HEADING = re.compile(r"^([A-H])\.\s+[A-Z]")
 BULLET = re.compile(r"^[-•–]\s+")
 # a trailing footnote marker after punctuation: "Development.2", "resolutions,¹", "2024,[^1]"
-_TRAILING_MARKER = re.compile(r"(?:\s?\d{1,3}|(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\w+\]|\s?(?<!\*)\*+/?)$")
+_TRAILING_MARKER = re.compile(r"(?:\s?\d{1,3}|(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\w+\]|\s?(?<!\*)\*+/?)$")
 
 
 @dataclass

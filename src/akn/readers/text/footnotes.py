@@ -17,6 +17,7 @@ HORIZONTAL_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,})\s*$")
 PDF_NOTE = re.compile(r"^\s*(\d{1,3}|\*{1,3}/?)\s+(\S.*)$")
 MD_NOTE = re.compile(r"^\s*\[\^([\w*]+)\]:\s*(.*)$")
 STAR_NOTE = re.compile(r"^\s*(\*{1,3}/)\s+(\S.*)$")
+BRACKET_NOTE = re.compile(r"^\s*\[(\d{1,3})\]\s+(\S.*)$")  # "[1] See A/80/348.": web archives' endnotes
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPER_NOTE = re.compile(rf"^\s*([{SUPERSCRIPTS}]+)\s*(\S.*)$")
 _SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -107,8 +108,8 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             notes[current].wrap(text.strip())
             continue
         loose = False
-        m = STAR_NOTE.match(text) if line.kind == "text" else None
-        if m:  # "*/ text": the older ECOSOC style, recognisable anywhere
+        m = (STAR_NOTE.match(text) or BRACKET_NOTE.match(text)) if line.kind == "text" else None
+        if m:  # "*/ text" (the older ECOSOC style), "[1] text": recognisable anywhere
             add(m.group(1), m.group(2), line.no)
             continue
         m = SUPER_NOTE.match(text) if line.kind == "text" else None

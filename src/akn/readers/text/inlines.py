@@ -21,7 +21,7 @@ from .footnotes import SUPERSCRIPTS, NoteBody, superscript_to_digits
 
 _TOKEN = re.compile(
     r"(?P<escape>\\[\\`*_{}\[\]()#+\-.!<>])"
-    r"|(?P<mdnote>\[\^(?P<mdmarker>[\w*]+)\])"
+    r"|(?P<mdnote>\[\^(?P<mdmarker>[\w*]+)\]|\[(?P<bracketed>\d{1,3})\](?![(:]))"
     r"|(?P<link>\[(?P<linktext>[^\[\]]*)\]\((?P<url>[^()\s]*)\))"
     r"|(?P<sup>[" + SUPERSCRIPTS + r"]+)"
     r"|(?P<inline_note>\((?:Footnote|Note|Nota)\s*:\s*)"
@@ -83,7 +83,7 @@ def tokenize(raw: str) -> list[_Tok]:
             buf.append(m.group("escape")[1])
         elif m.group("mdnote"):
             flush()
-            toks.append(_Tok("note", m.group("mdmarker"), raw=m.group("mdnote")))
+            toks.append(_Tok("note", m.group("mdmarker") or m.group("bracketed"), raw=m.group("mdnote")))
         elif m.group("link"):
             buf.append(_ESCAPE.sub(r"\1", m.group("linktext")))  # "[1373 \(2001\)](#)"
         elif m.group("sup") and _UNIT_BEFORE.search(raw, max(0, m.start() - 3), m.start()):
@@ -429,6 +429,9 @@ class InlineParser:
                     stack.append(node.children)
                 else:
                     stack.pop()
+            elif tok.kind == "note" and markers and tok.raw[:1] == "[" and tok.raw[1:2] != "^" and (
+                    tok.value not in self.resolver.bodies):
+                stack[-1].append(Text(tok.raw))  # "[1]" with no note "[1] …" for it: text
             elif tok.kind == "note" and markers:
                 stack[-1].append(self._footnote(tok, line))
             elif tok.kind == "note":

@@ -63,7 +63,7 @@ def clean_web_text(lines: list[Line]) -> list[Line]:
 
 
 #: a clause's end, seen through a footnote marker glued to it: ",", ";1", ".[^2]"
-_CLAUSE_END = re.compile(r"([,;.:])(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\w+\])?$")
+_CLAUSE_END = re.compile(r"([,;.:])(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\w+\])?$")
 
 #: a line this long holding the formula is a whole resolution run together on one line
 _RUN_TOGETHER = 1500
