@@ -15,6 +15,10 @@ class Reprinter:
         """How a footnote stands in the text, given the text before it."""
         return ""
 
+    def italic(self, text: str) -> str:
+        """How italics print; extractions mostly lose them."""
+        return text
+
     def paragraph(self, label: str | None, text: str) -> None:
         raise NotImplementedError
 
@@ -30,7 +34,9 @@ class Reprinter:
         for node in inlines:
             if isinstance(node, (Text, DateRef, Event)):
                 out.append(node.text)
-            elif isinstance(node, (Italic, Ref)):
+            elif isinstance(node, Italic):
+                out.append(self.italic(self.flat(node.children)))
+            elif isinstance(node, Ref):
                 out.append(self.flat(node.children))
             elif isinstance(node, Footnote):
                 out.append(self.note(node, "".join(out)))

@@ -36,6 +36,7 @@ class WebStyle:
     notes: str = "inline"  # "(Footnote: …)" where the marker stood; "endnotes": "[1]" and "[1] …" at the
     # end, as some archives print them; "dropped": notes and markers gone
     blank_lines: bool = False  # a blank line between paragraphs
+    emphasis: str = ""  # how the site's markdown marks italics: "", "*", "**", "_"
     invisible: float = 0.0  # share of paragraphs with a zero-width space or soft hyphen left in
     seed: int = 0
 
@@ -48,6 +49,9 @@ class _Printer(Reprinter):
         self.out: list[str] = []
         self.first_number = False
         self.endnotes: list[str] = []
+
+    def italic(self, text: str) -> str:
+        return f"{self.style.emphasis}{text}{self.style.emphasis}" if text.strip() else text
 
     def note(self, node: Footnote, before: str) -> str:
         if self.style.notes == "inline":

@@ -221,3 +221,10 @@ def test_bracketed_endnotes_of_web_archives():
     out = _parser(n1="See A/80/348.").parse("Recalling its resolution 79/1,[1] and paragraph [2]", 1)
     assert [n.marker for n in out if isinstance(n, Footnote)] == ["1"]
     assert "[2]" in "".join(n.text for n in out if isinstance(n, Text))  # no note [2]: text
+
+
+@pytest.mark.parametrize("mark", ["*", "**", "_", "__"])
+def test_emphasis_of_any_markdown_kind_marks_the_initial_phrase(mark):
+    out = _parser().parse(f"{mark}Noting with concern{mark} the report of window.__x, A_RES_80_7,", 1)
+    assert isinstance(out[0], Italic) and out[0].children == [Text("Noting with concern")]
+    assert out[1] == Text(" the report of window.__x, A_RES_80_7,")

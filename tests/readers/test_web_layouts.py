@@ -20,6 +20,8 @@ STYLES = {
     "first-bullet": WebStyle(numbers="first-bullet", invisible=0.2),
     "notes-dropped": WebStyle(notes="dropped"),
     "endnotes": WebStyle(notes="endnotes", blank_lines=True),
+    "bold-phrases": WebStyle(emphasis="**", blank_lines=True),
+    "underscored-phrases": WebStyle(emphasis="_"),
 }
 KEPT_FIELDS = ["number", "title", "adoption_date", "preamble_count", "preamble_first_words", "operative_nums",
                "subparagraphs", "closing_meeting", "closing_date", "annexes"]

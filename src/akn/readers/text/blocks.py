@@ -197,7 +197,7 @@ class _Layout:
 def _whole_paragraph_line(text: str) -> bool:
     """In text with one paragraph a line: a line that opens with a word and ends a clause (or is a
     short heading) after a line that ended a sentence is a paragraph of its own."""
-    return bool(re.match(r"[A-Z][a-z]*\b", text)) and (bool(ending(text)) or len(text.split()) <= 14)
+    return bool(re.match(r"[*_]*[A-Z][a-z]*(?![A-Za-z0-9(/])", text)) and (bool(ending(text)) or len(text.split()) <= 14)
 
 
 def _wrap_width(lines: list[Line]) -> int | None:

@@ -25,11 +25,12 @@ _TOKEN = re.compile(
     r"|(?P<link>\[(?P<linktext>[^\[\]]*)\]\((?P<url>[^()\s]*)\))"
     r"|(?P<sup>[" + SUPERSCRIPTS + r"]+)"
     r"|(?P<inline_note>\((?:Footnote|Note|Nota)\s*:\s*)"
-    r"|(?P<star>(?<![\\*\w])\*(?=[^\s*])|(?<=[^\s*\\])\*(?![\w*]))"
+    r"|(?P<star>(?<![\\*\w])\*\*?(?=[^\s*])|(?<=[^\s*\\])\*\*?(?![\w*]))"
+    r"|(?P<under>(?:^|(?<=[\s(“\"]))__?(?=[^\s_])|(?<=[^\s_\\])__?(?=[\s,;:.)”\"]|$))"
 )
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>])")
 #: where a token can start: everything else is plain text, skipped without trying _TOKEN
-_TOKEN_START = re.compile(r"[\\\[*(" + SUPERSCRIPTS + r"]")
+_TOKEN_START = re.compile(r"[\\\[*_(" + SUPERSCRIPTS + r"]")
 
 
 @dataclass
@@ -56,7 +57,7 @@ def _balanced(text: str, start: int) -> int:
 #: a unit of area or volume just before a superscript two or three ("5 km²", "m³", "sq ft²")
 _UNIT_BEFORE = re.compile(r"(?:^|(?<![^\W\d]))(?:[kcdmµμ]?m|ft|mi|in)$")
 
-_MARKUP_CHARS = frozenset("\\[*(" + SUPERSCRIPTS)
+_MARKUP_CHARS = frozenset("\\[*_(" + SUPERSCRIPTS)
 
 
 def tokenize(raw: str) -> list[_Tok]:
@@ -105,14 +106,15 @@ def tokenize(raw: str) -> list[_Tok]:
             continue
         else:  # the star group: an italic toggle
             flush()
-            toks.append(_Tok("ital"))
+            # "*x*", "**x**", "_x_", "__x__": emphasis of any kind marks the initial phrase
+            toks.append(_Tok("ital", raw=m.group(0)))
         pos = m.end()
     buf.append(raw[pos:])
     flush()
     # an unpaired italic toggle is a literal asterisk (or a footnote marker, resolved later)
     if sum(1 for t in toks if t.kind == "ital") % 2:
         last = max(i for i, t in enumerate(toks) if t.kind == "ital")
-        toks[last] = _Tok("text", "*")
+        toks[last] = _Tok("text", toks[last].raw)
         merged: list[_Tok] = []
         for tok in toks:
             if tok.kind == "text" and merged and merged[-1].kind == "text" and merged[-1].body is None:
