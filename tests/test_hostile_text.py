@@ -175,7 +175,8 @@ def test_markup_in_the_text_stays_text_in_akn_and_html():
     doc = lxml_html.document_fromstring(page)
     assert not list(doc.iter("img")) and all(s.get("type") != "text/javascript" for s in doc.iter("script"))
     assert not [s for s in doc.iter("script") if "alert" in (s.text or "")]
-    assert page.count("&lt;script&gt;alert(") == 2 and "&amp;amp;" in page
+    # "&amp;" is read as a web page's entity for "&" (readers/text/web.py), and written escaped once
+    assert page.count("&lt;script&gt;alert(") == 2 and "&amp;amp;" not in page
 
 
 @pytest.mark.parametrize("printed", ["31 February 2021", "29 February 2021", "0 December 2021", "39 December 2021"])

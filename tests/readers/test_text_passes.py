@@ -228,3 +228,10 @@ def test_emphasis_of_any_markdown_kind_marks_the_initial_phrase(mark):
     out = _parser().parse(f"{mark}Noting with concern{mark} the report of window.__x, A_RES_80_7,", 1)
     assert isinstance(out[0], Italic) and out[0].children == [Text("Noting with concern")]
     assert out[1] == Text(" the report of window.__x, A_RES_80_7,")
+
+
+def test_html_entities_and_line_break_tags_of_a_page_source():
+    from akn.readers.text.web import clean_web_text
+
+    lines = clean_web_text(split_lines("Recalling its resolution on trade&nbsp;&amp; development,<br>\n<script>x</script> &lt;b&gt;\n"))
+    assert [l.text for l in lines if l.kind == "text"] == ["Recalling its resolution on trade & development,", "<script>x</script> <b>"]

@@ -6,6 +6,7 @@ once the masthead and the closing lines show where the resolution starts and end
 """
 from __future__ import annotations
 
+import html
 import re
 
 from .lines import Line
@@ -47,12 +48,20 @@ def unwrap_json_record(text: str) -> tuple[str, dict[str, str]]:
     return strings[body_key], meta
 
 
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
+_BREAK_TAG = re.compile(r"</?(?:br|p)\s*/?>", re.IGNORECASE)
+
+
 def clean_web_text(lines: list[Line]) -> list[Line]:
     """Lines with web mechanics removed; line numbers kept."""
     out = []
     for line in lines:
         text = line.text
         if line.kind == "text":
+            if "&" in text and _ENTITY.search(text):  # "&amp;", "&nbsp;", "&#8220;" of a page's source
+                text = html.unescape(text).replace("\u00a0", " ")
+            if "<" in text:  # line-break and paragraph tags; any other markup stays text
+                text = _BREAK_TAG.sub(" ", text).rstrip()
             if "[" in text:
                 text = _BACKLINK.sub("", _READ_MORE.sub(" ", text))
             if "\t" in line.text or "  " in text.strip():
