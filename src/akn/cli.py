@@ -19,13 +19,6 @@ def _fail(message: str) -> None:
     click.echo(f"akn: {message}", err=True)
 
 
-def write_atomically(path: Path, data: str) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename (see :mod:`akn.batch`)."""
-    from .batch import write_atomically as write
-
-    write(path, data)
-
-
 def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -119,6 +112,8 @@ def _convert_one(input: str, output: str | None, options, quiet: bool, debug: bo
         for note in notes:
             _fail(note)
     if output and output != "-":
+        from .batch import write_atomically  # imported late: `akn --help` stays light
+
         try:
             write_atomically(Path(output), result)
         except OSError as e:

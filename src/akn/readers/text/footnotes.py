@@ -132,7 +132,7 @@ _CITATION = re.compile(
 )
 
 
-def _loose_note(marker: str, text: str, notes: dict[str, NoteBody], around: list[Line], in_run: bool) -> bool:
+def _loose_note(marker: str, text: str, notes: dict[str, Pieces], around: list[Line], in_run: bool) -> bool:
     """Whether "3 Official Records …" standing alone is footnote 3: the next note in number,
     opening like a citation, right after another such note or with its marker glued to a word in
     the text around it."""
@@ -145,11 +145,10 @@ def _loose_note(marker: str, text: str, notes: dict[str, NoteBody], around: list
         return False  # "1 December 2025": a date line
     if in_run or _CITATION.match(text):
         return True
-    glued = re.compile(
-        rf"(?<=[^\s\d]){marker}(?=[\s,;.:)”’]|$)|(?<=[,;.] ){marker}(?=\s|$)|(?<=(?:19|20)\d\d){marker}(?=[\s,;.:]|$)"
-        rf"|(?<=[a-z] ){marker}(?= [a-z])"  # "the agenda 5 and the timetable"
-    )
-    return any(glued.search(l.text) for l in around if l.kind == "text" and not PDF_NOTE.match(l.text))
+    from .inlines import marker_patterns  # where the inline pass looks for a marker, seen here first
+
+    patterns = marker_patterns(marker)
+    return any(p.search(l.text) for l in around if l.kind == "text" and not PDF_NOTE.match(l.text) for p in patterns)
 
 
 def _wrapped_year(marker: str, current: str) -> bool:

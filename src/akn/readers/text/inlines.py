@@ -139,7 +139,7 @@ _NUMBER_WORDS = frozenset(
 
 
 @lru_cache(maxsize=512)
-def _marker_patterns(marker: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def marker_patterns(marker: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Where a numeric marker can stand: glued to a word or clause end, or alone after a word."""
     m_ = re.escape(marker)
     glued = re.compile(
@@ -205,7 +205,7 @@ class MarkerResolver:
         ``detached=False`` accepts only a marker glued to the word before it."""
         if marker not in text:
             return None
-        patterns = _marker_patterns(marker)
+        patterns = marker_patterns(marker)
         best: re.Match[str] | None = None
         for pattern in patterns if detached else patterns[:1]:
             for m in pattern.finditer(text):
