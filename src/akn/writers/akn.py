@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from lxml import etree
+from typing import TYPE_CHECKING, Sequence
 
 from ..model import (
     Annex, BodyPart, DateRef, Event, Footnote, Inline, Italic, Item, MastheadLine, Paragraph, Ref,
@@ -18,8 +17,10 @@ from ..naming import (
     ACTORS, WorkName, assign_eids, event_iri, iri_number, language_tag, number_from_symbol, preambular_name,
 )
 
+if TYPE_CHECKING:
+    from lxml import etree
+
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 #: masthead role -> the preface container its printed line goes in (D6)
 PREFACE_GROUPS = {
@@ -58,25 +59,46 @@ def session_number(text: str) -> str | None:
     return None
 
 
-def E(tag: str, attrs: dict[str, str] | None = None, *children, text: str | None = None) -> etree._Element:
-    el = etree.Element(f"{{{NS}}}{tag}", nsmap={None: NS} if tag == "akomaNtoso" else None)
-    for k, v in (attrs or {}).items():
-        el.set(k, v)
-    if text:
-        el.text = text
-    for c in children:
-        el.append(c)
-    return el
+_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;",
+                               "\r": "&#13;", "\t": "&#9;"})
+_ATTR_SPECIAL = re.compile('[&<>"\n\r\t]')
+#: the bytes of control characters XML 1.0 cannot hold in any form (UTF-8 never uses them otherwise)
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
-def _append_text(parent: etree._Element, text: str) -> None:
-    if not text:
-        return
-    last = next(parent.iterchildren(reversed=True), None)  # len(parent) counts: quadratic on long text
-    if last is not None:
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
+def escape_text(text: str) -> str:
+    """Character data escaped as lxml escapes it (most text needs nothing, so test before replacing)."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
+
+
+def _attrs(attrs: dict[str, str | None] | None) -> str:
+    if not attrs:
+        return ""
+    return "".join(f' {k}="{v.translate(_ATTR_ESCAPES) if _ATTR_SPECIAL.search(v) else v}"'
+                   for k, v in attrs.items() if v is not None)
+
+
+def leaf(tag: str, attrs: dict[str, str | None] | None = None, inner: str = "") -> str:
+    """An element of mixed content; ``inner`` is already escaped markup."""
+    a = _attrs(attrs)
+    return f"<{tag}{a}>{inner}</{tag}>" if inner else f"<{tag}{a}/>"
+
+
+def block(tag: str, attrs: dict[str, str | None] | None, children: list[str], level: int) -> str:
+    """An element holding only elements, one per line, indented for people reading the XML."""
+    a = _attrs(attrs)
+    if not children:
+        return f"<{tag}{a}/>"
+    pad = "\n" + "  " * (level + 1)
+    return f"<{tag}{a}>{pad}{pad.join(children)}\n{'  ' * level}</{tag}>"
 
 
 @dataclass
@@ -108,348 +130,294 @@ class AknWriter:
 
     # ------------------------------------------------------------------------- inlines
 
-    def inlines(self, parent: etree._Element, nodes: list[Inline]) -> None:
+    def inlines(self, nodes: list[Inline]) -> str:
+        """Mixed content as markup: never indented, so the text stays exactly as read."""
+        out: list[str] = []
         for node in nodes:
             if isinstance(node, Text):
-                _append_text(parent, node.text)
-            elif isinstance(node, Italic):
-                el = E("i")
-                self.inlines(el, node.children)
-                parent.append(el)
-            elif isinstance(node, Ref):
-                el = E("ref", {"href": node.href})
-                self.inlines(el, node.children)
-                parent.append(el)
-            elif isinstance(node, DateRef):
-                parent.append(E("date", {"date": node.date}, text=node.text))
-            elif isinstance(node, Event):
-                parent.append(E("event", {"refersTo": self.ctx.event_ref(node.text)}, text=node.text))
+                out.append(escape_text(node.text))
             elif isinstance(node, Footnote):
-                note = E("authorialNote", {"marker": node.marker, "placement": "bottom",
-                                           "eId": self.eids.of(node)})
-                p = E("p")
-                self.inlines(p, node.children)
-                note.append(p)
-                parent.append(E("sup", {"class": "footnote"}, note))
+                note = leaf("authorialNote", {"marker": node.marker, "placement": "bottom",
+                                              "eId": self.eids.of(node)}, self.p(node.children))
+                out.append(leaf("sup", {"class": "footnote"}, note))
+            elif isinstance(node, Ref):
+                out.append(leaf("ref", {"href": node.href}, self.inlines(node.children)))
+            elif isinstance(node, DateRef):
+                out.append(leaf("date", {"date": node.date}, escape_text(node.text)))
+            elif isinstance(node, Italic):
+                out.append(leaf("i", None, self.inlines(node.children)))
+            elif isinstance(node, Event):
+                out.append(leaf("event", {"refersTo": self.ctx.event_ref(node.text)}, escape_text(node.text)))
+        return "".join(out)
 
-    def p(self, nodes: list[Inline]) -> etree._Element:
-        el = E("p")
-        self.inlines(el, nodes)
-        return el
+    def p(self, nodes: list[Inline]) -> str:
+        return leaf("p", None, self.inlines(nodes))
 
     # --------------------------------------------------------------------------- meta
 
-    def meta(self, component: str = "main", annex: bool = False) -> etree._Element:
+    def meta(self, level: int, component: str = "main", annex: bool = False, more: Sequence[str] = ()) -> str:
         m = self.res.meta
         lang = m.language
         adoption = m.adoption_date or ""
         published = m.issue_date or adoption
-        work = E("FRBRWork", None,
-                 E("FRBRthis", {"value": self.name.this("work", lang, component)}),
-                 E("FRBRuri", {"value": self.name.work}),
-                 E("FRBRdate", {"date": adoption, "name": "adoption"}),
-                 E("FRBRauthor", {"href": f"#{self.actor}"}),
-                 E("FRBRcountry", {"value": "un"}))
+        inner = level + 3  # meta > identification > FRBR* > these
+        work = [
+            leaf("FRBRthis", {"value": self.name.this("work", lang, component)}),
+            leaf("FRBRuri", {"value": self.name.work}),
+            leaf("FRBRdate", {"date": adoption, "name": "adoption"}),
+            leaf("FRBRauthor", {"href": f"#{self.actor}"}),
+            leaf("FRBRcountry", {"value": "un"}),
+        ]
         if not annex:
-            work.append(E("FRBRsubtype", {"value": "deliberation"}))
-            work.append(E("FRBRnumber", {"value": self.name.number, "showAs": self.number}))
-        expression = E("FRBRExpression", None,
-                       E("FRBRthis", {"value": self.name.this("expression", lang, component)}),
-                       E("FRBRuri", {"value": self.name.expression(lang)}),
-                       E("FRBRdate", {"date": adoption, "name": "adoption"}),
-                       E("FRBRauthor", {"href": f"#{self.actor}"}),
-                       E("FRBRlanguage", {"language": lang}))
-        manifestation = E("FRBRManifestation", None,
-                          E("FRBRthis", {"value": self.name.this("manifestation", lang, component)}),
-                          E("FRBRuri", {"value": self.name.manifestation(lang)}),
-                          E("FRBRdate", {"date": published, "name": "publication"}),
-                          E("FRBRauthor", {"href": "#un"}))
+            work.append(leaf("FRBRsubtype", {"value": "deliberation"}))
+            work.append(leaf("FRBRnumber", {"value": self.name.number, "showAs": self.number}))
+        expression = [
+            leaf("FRBRthis", {"value": self.name.this("expression", lang, component)}),
+            leaf("FRBRuri", {"value": self.name.expression(lang)}),
+            leaf("FRBRdate", {"date": adoption, "name": "adoption"}),
+            leaf("FRBRauthor", {"href": f"#{self.actor}"}),
+            leaf("FRBRlanguage", {"language": lang}),
+        ]
+        manifestation = [
+            leaf("FRBRthis", {"value": self.name.this("manifestation", lang, component)}),
+            leaf("FRBRuri", {"value": self.name.manifestation(lang)}),
+            leaf("FRBRdate", {"date": published, "name": "publication"}),
+            leaf("FRBRauthor", {"href": "#un"}),
+        ]
         if not annex:
-            manifestation.append(E("FRBRformat", {"value": "xml"}))
-        meta = E("meta", None, E("identification", {"source": "#un"}, work, expression, manifestation))
+            manifestation.append(leaf("FRBRformat", {"value": "xml"}))
+        identification = block("identification", {"source": "#un"}, [
+            block("FRBRWork", None, work, inner - 1),
+            block("FRBRExpression", None, expression, inner - 1),
+            block("FRBRManifestation", None, manifestation, inner - 1),
+        ], level + 1)
+        parts = [identification]
         if not annex:
-            meta.append(E("publication", {"name": m.kind, "date": published,
-                                          "showAs": m.symbol or self.number, "number": m.symbol or self.number}))
-        return meta
+            parts.append(leaf("publication", {"name": m.kind, "date": published,
+                                              "showAs": m.symbol or self.number, "number": m.symbol or self.number}))
+        return block("meta", None, [*parts, *more], level)
 
-    def analysis(self) -> etree._Element:
+    def analysis(self, level: int) -> str:
         """Stated votes as parliamentary analysis (figures only where the text gives them)."""
-        parliamentary = E("parliamentary")
+        votings = []
         for k, vote in enumerate(self.res.votes, start=1):
-            voting = E("voting", {"eId": f"voting_{k}", "refersTo": "#recordedVote"})
+            counts = []
             for concept, value in (("votesInFavour", vote.in_favour), ("votesAgainst", vote.against),
                                    ("abstentions", vote.abstentions)):
                 if value is not None:
-                    voting.append(E("count", {"eId": f"voting_{k}__count_{concept}", "value": str(value),
-                                              "refersTo": f"#{concept}"}))
+                    counts.append(leaf("count", {"eId": f"voting_{k}__count_{concept}", "value": str(value),
+                                                 "refersTo": f"#{concept}"}))
                     self.ctx.concepts.add(concept)
             self.ctx.concepts.add("recordedVote")
-            parliamentary.append(voting)
-        return E("analysis", {"source": "#un"}, parliamentary)
+            votings.append(block("voting", {"eId": f"voting_{k}", "refersTo": "#recordedVote"}, counts, level + 2))
+        return block("analysis", {"source": "#un"}, [block("parliamentary", None, votings, level + 1)], level)
 
-    def references(self) -> etree._Element:
-        refs = E("references", {"source": "#un"})
+    def references(self, level: int) -> str:
         name = ACTORS[self.res.meta.body][1]
-        refs.append(E("TLCOrganization", {"eId": self.actor, "href": f"/akn/ontology/organization/un/{self.actor}",
-                                          "showAs": name}))
-        refs.append(E("TLCOrganization", {"eId": "un", "href": "/akn/ontology/organization/un",
-                                          "showAs": "United Nations"}))
+        refs = [
+            leaf("TLCOrganization", {"eId": self.actor, "href": f"/akn/ontology/organization/un/{self.actor}",
+                                     "showAs": name}),
+            leaf("TLCOrganization", {"eId": "un", "href": "/akn/ontology/organization/un",
+                                     "showAs": "United Nations"}),
+        ]
         for text, eid in self.ctx.events.items():
             href = event_iri(self.actor, self.number, self.res.meta.adoption_date or "", text)
-            refs.append(E("TLCEvent", {"eId": eid, "href": href, "showAs": text}))
+            refs.append(leaf("TLCEvent", {"eId": eid, "href": href, "showAs": text}))
         for eid, show in CONCEPTS.items():
             if eid in self.ctx.concepts:
-                refs.append(E("TLCConcept", {"eId": eid, "href": f"/akn/ontology/concept/un/{eid}", "showAs": show}))
-        return refs
+                refs.append(leaf("TLCConcept", {"eId": eid, "href": f"/akn/ontology/concept/un/{eid}",
+                                                "showAs": show}))
+        return block("references", {"source": "#un"}, refs, level)
 
     # ------------------------------------------------------------------------ preface
 
-    def masthead_p(self, line: MastheadLine) -> etree._Element:
+    def masthead_p(self, line: MastheadLine) -> str:
         role, nodes = line.role, line.children
-        p = E("p")
         text = plain_text(nodes)
         if role == "organ":
-            el = E("docAuthority")
-            self.inlines(el, nodes)
-            p.append(el)
+            inner = leaf("docAuthority", None, self.inlines(nodes))
         elif role == "symbol":
             # D6: the symbol is a docNumber, unless the document prints its number without a
             # title (a Security Council heading): then that number must be the docNumber found
             # first, and the symbol is a named inline (docs/profile.md).
             untitled_number = self.res.number and not self.res.title
-            el = E("inline", {"name": "documentSymbol"}) if untitled_number else E("docNumber")
-            self.inlines(el, nodes)
-            p.append(el)
+            if untitled_number:
+                inner = leaf("inline", {"name": "documentSymbol"}, self.inlines(nodes))
+            else:
+                inner = leaf("docNumber", None, self.inlines(nodes))
         elif role == "distribution":
-            el = E("inline", {"name": "akn4un:distribution"})
-            self.inlines(el, nodes)
-            p.append(el)
+            inner = leaf("inline", {"name": "akn4un:distribution"}, self.inlines(nodes))
         elif role == "issue_date":
             date = next((n.date for n in nodes if isinstance(n, DateRef)), None)
-            if date:
-                p.append(E("docDate", {"date": date}, text=text))
-            else:
-                self.inlines(p, nodes)
+            inner = leaf("docDate", {"date": date}, escape_text(text)) if date else self.inlines(nodes)
         elif role == "session":
-            attrs = {"value": session_number(text)} if session_number(text) else {}
-            el = E("session", attrs)
-            self.inlines(el, nodes)
-            p.append(el)
+            inner = leaf("session", {"value": session_number(text)}, self.inlines(nodes))
         elif role == "agenda_item":
-            el = E("inline", {"name": "agendaItem"})
-            self.inlines(el, nodes)
-            p.append(el)
+            inner = leaf("inline", {"name": "agendaItem"}, self.inlines(nodes))
         elif role == "status":
-            el = E("docStatus")
-            self.preface_inlines(el, nodes, refers=False)
-            p.append(el)
+            inner = leaf("docStatus", None, self.preface_inlines(nodes, refers=False))
         elif role == "committee":
-            self.committee_inlines(p, nodes)
+            inner = self.committee_inlines(nodes)
         elif role in ("adoption", "heading"):
-            self.preface_inlines(p, nodes, refers=role == "adoption", number=role == "heading")
+            inner = self.preface_inlines(nodes, refers=role == "adoption", number=role == "heading")
         else:
-            self.inlines(p, nodes)
-        return p
+            inner = self.inlines(nodes)
+        return leaf("p", None, inner)
 
-    def preface_inlines(self, parent, nodes: list[Inline], refers: bool, number: bool = False) -> None:
+    def preface_inlines(self, nodes: list[Inline], refers: bool, number: bool = False) -> str:
         """Dates as docDate (D6); in an adoption line, meeting and date refer to the TLCs (D13)."""
+        out: list[str] = []
         for node in nodes:
             if isinstance(node, DateRef):
                 attrs = {"date": node.date}
                 if refers:
                     attrs["refersTo"] = "#adoptionDate"
                     self.ctx.concepts.add("adoptionDate")
-                parent.append(E("docDate", attrs, text=node.text))
+                out.append(leaf("docDate", attrs, escape_text(node.text)))
             elif number and isinstance(node, Text) and self.res.number and self.res.number in node.text:
                 before, after = node.text.split(self.res.number, 1)
-                _append_text(parent, before)
-                parent.append(E("docNumber", text=self.res.number))
-                _append_text(parent, after)
+                out.append(escape_text(before) + leaf("docNumber", None, escape_text(self.res.number))
+                           + escape_text(after))
             else:
-                self.inlines(parent, [node])
+                out.append(self.inlines([node]))
+        return "".join(out)
 
-    def committee_inlines(self, parent, nodes: list[Inline]) -> None:
+    def committee_inlines(self, nodes: list[Inline]) -> str:
+        out: list[str] = []
         for node in nodes:
             m = re.search(r"(?<=report of the )[A-Z][\w-]*(?: [A-Z][\w-]*)* Committee", node.text) if isinstance(node, Text) else None
             if m:
-                _append_text(parent, node.text[: m.start()])
-                parent.append(E("docCommittee", text=m.group(0)))
-                _append_text(parent, node.text[m.end() :])
+                out.append(escape_text(node.text[: m.start()]) + leaf("docCommittee", None, escape_text(m.group(0)))
+                           + escape_text(node.text[m.end() :]))
             else:
-                self.inlines(parent, [node])
+                out.append(self.inlines([node]))
+        return "".join(out)
 
-    def preface(self) -> etree._Element | None:
-        preface = E("preface")
-        current_name, current = None, None
+    def preface(self, level: int, lang: str) -> str | None:
+        containers: list[str] = []
+        current_name, current = None, []
         for line in self.res.masthead:
             name = PREFACE_GROUPS.get(line.role, "masthead")
             if name != current_name:
-                current = E("container", {"name": name})
-                preface.append(current)
-                current_name = name
+                if current_name is not None:
+                    containers.append(block("container", {"name": current_name}, current, level + 1))
+                current_name, current = name, []
             current.append(self.masthead_p(line))
-        if self.res.number or self.res.title:
-            p = E("p")
-            if self.res.number and self.res.title:
-                p.append(E("docNumber", text=self.res.number))
-                _append_text(p, ". ")
-            if self.res.title:
-                title = E("docTitle")
-                self.inlines(title, self.res.title)
-                p.append(title)
-            if self.res.title:
-                preface.append(E("container", {"name": "title"}, p))
-        return preface if len(preface) else None
+        if current_name is not None:
+            containers.append(block("container", {"name": current_name}, current, level + 1))
+        if self.res.title:
+            numbered = leaf("docNumber", None, escape_text(self.res.number)) + ". " if self.res.number else ""
+            p = leaf("p", None, numbered + leaf("docTitle", None, self.inlines(self.res.title)))
+            containers.append(block("container", {"name": "title"}, [p], level + 1))
+        return block("preface", {"xml:lang": lang}, containers, level) if containers else None
 
     # ------------------------------------------------------------------------ preamble
 
-    def preamble(self) -> etree._Element:
-        pre = E("preamble")
-        formula = E("formula", {"name": "enactingFormula"})
-        formula.append(self.p(self.res.formula))
-        pre.append(formula)
+    def preamble(self, level: int, lang: str) -> str:
+        parts = [block("formula", {"name": "enactingFormula"}, [self.p(self.res.formula)], level + 1)]
         for para in self.res.preamble:
-            pre.append(E("container", {"name": preambular_name(para), "eId": self.eids.of(para)},
-                         self.p(para.children)))
-        return pre
+            parts.append(block("container", {"name": preambular_name(para), "eId": self.eids.of(para)},
+                               [self.p(para.children)], level + 1))
+        return block("preamble", {"xml:lang": lang}, parts, level)
 
     # ------------------------------------------------------------------------ main body
 
-    def body_parts(self, parent, parts: list[BodyPart]) -> None:
-        for part in parts:
-            if isinstance(part, Section):
-                parent.append(self.section(part))
-            else:
-                parent.append(self.paragraph(part))
+    def body_parts(self, parts: list[BodyPart], level: int) -> list[str]:
+        return [self.section(part, level) if isinstance(part, Section) else self.paragraph(part, level)
+                for part in parts]
 
-    def section(self, sec: Section) -> etree._Element:
+    def section(self, sec: Section, level: int) -> str:
         eid = self.eids.of(sec)
-        if sec.num:
-            el = E("section", {"eId": eid}, E("num", text=f"{sec.num}."))
-        else:
-            el = E("division", {"eId": eid})
-        heading = E("heading")
-        self.inlines(heading, sec.heading)
-        el.append(heading)
-        self.body_parts(el, sec.children)
-        if len(el) == (2 if sec.num else 1):  # a heading with nothing under it
-            el.append(E("intro", None, E("p")))
-        return el
+        children = [leaf("num", None, escape_text(f"{sec.num}."))] if sec.num else []
+        children.append(leaf("heading", None, self.inlines(sec.heading)))
+        below = self.body_parts(sec.children, level + 1)
+        # a heading with nothing under it still needs content
+        children += below or [block("intro", None, [leaf("p")], level + 1)]
+        return block("section" if sec.num else "division", {"eId": eid}, children, level)
 
-    def paragraph(self, para: Paragraph) -> etree._Element:
-        el = E("paragraph", {"eId": self.eids.of(para)})
-        if para.num:
-            el.append(E("num", text=f"{para.num}."))
+    def paragraph(self, para: Paragraph, level: int) -> str:
+        children = [leaf("num", None, escape_text(f"{para.num}."))] if para.num else []
         if para.items:
-            el.append(self.item_list(para))
+            children.append(self.item_list(para, level + 1))
         else:
-            el.append(E("content", None, self.p(para.children)))
-        return el
+            children.append(block("content", None, [self.p(para.children)], level + 1))
+        return block("paragraph", {"eId": self.eids.of(para)}, children, level)
 
-    def item_list(self, owner: Paragraph | Item) -> etree._Element:
+    def item_list(self, owner: Paragraph | Item, level: int) -> str:
         """The owner's chapeau (its ``children``) and its items as an AKN ``<list>``."""
-        lst = E("list", {"eId": self.eids.list_of(owner)})
+        children = []
         if owner.children:
-            lst.append(E("intro", None, self.p(owner.children)))
+            children.append(block("intro", None, [self.p(owner.children)], level + 1))
         for item in owner.items:
-            point = E("point", {"eId": self.eids.of(item)}, E("num", text=f"({item.num})"))
+            point = [leaf("num", None, escape_text(f"({item.num})"))]
             if item.items:
-                point.append(self.item_list(item))
+                point.append(self.item_list(item, level + 2))
             else:
-                point.append(E("content", None, self.p(item.children)))
-            lst.append(point)
-        return lst
+                point.append(block("content", None, [self.p(item.children)], level + 2))
+            children.append(block("point", {"eId": self.eids.of(item)}, point, level + 1))
+        return block("list", {"eId": self.eids.list_of(owner)}, children, level)
 
-    def main_body(self, parts: list[BodyPart]) -> etree._Element:
-        body = E("mainBody")
-        self.body_parts(body, parts)
-        if not len(body):
-            body.append(E("p"))
-        return body
+    def main_body(self, parts: list[BodyPart], level: int, lang: str | None = None) -> str:
+        return block("mainBody", {"xml:lang": lang}, self.body_parts(parts, level + 1) or [leaf("p")], level)
 
     # ----------------------------------------------------------------------- conclusions
 
-    def conclusions(self) -> etree._Element | None:
+    def conclusions(self, level: int, lang: str) -> str | None:
         if not self.res.closing:
             return None
-        container = E("container", {"name": "conclusion"})
-        for line in self.res.closing:
-            p = E("p")
-            self.preface_inlines(p, line, refers=True)
-            container.append(p)
-        return E("conclusions", None, container)
+        lines = [leaf("p", None, self.preface_inlines(line, refers=True)) for line in self.res.closing]
+        return block("conclusions", {"xml:lang": lang}, [block("container", {"name": "conclusion"}, lines, level + 1)],
+                     level)
 
-    def attachment(self, k: int, annex: Annex) -> etree._Element:
-        doc = E("doc", {"name": "annex"})
-        doc.append(self.meta(component=f"annex_{k}", annex=True))
-        heading = E("container", {"name": "heading"}, E("p", text=annex.heading))
+    def attachment(self, k: int, annex: Annex, level: int) -> str:
+        heading = [leaf("p", None, escape_text(annex.heading))]
         if annex.title:
-            t = E("docTitle")
-            self.inlines(t, annex.title)
-            heading.append(E("p", None, t))
-        doc.append(E("preface", None, heading))
-        doc.append(self.main_body(annex.body))
-        return E("attachment", {"eId": self.eids.of(annex)}, doc)
+            heading.append(leaf("p", None, leaf("docTitle", None, self.inlines(annex.title))))
+        doc = block("doc", {"name": "annex"}, [
+            self.meta(level + 2, component=f"annex_{k}", annex=True),
+            block("preface", None, [block("container", {"name": "heading"}, heading, level + 3)], level + 2),
+            self.main_body(annex.body, level + 2),
+        ], level + 1)
+        return block("attachment", {"eId": self.eids.of(annex)}, [doc], level)
 
     # ---------------------------------------------------------------------------- all
 
-    def document(self) -> etree._Element:
+    def document(self) -> str:
+        """The whole document; the parts that refer to TLCs are written before the meta that lists them.
+        The schema takes xml:lang on the statement's parts, not on ``<statement>`` itself."""
         res = self.res
-        statement = E("statement", {"name": res.meta.kind, "contains": "originalVersion"})
-        meta = self.meta()
-        statement.append(meta)
-        preface = self.preface()
-        if preface is not None:
-            statement.append(preface)
-        statement.append(self.preamble())
-        statement.append(self.main_body(res.body))
-        conclusions = self.conclusions()
-        if conclusions is not None:
-            statement.append(conclusions)
+        lang = language_tag(res.meta.language)
+        parts = [self.preface(2, lang), self.preamble(2, lang), self.main_body(res.body, 2, lang),
+                 self.conclusions(2, lang)]
         if res.annexes:
-            statement.append(E("attachments", None, *[self.attachment(k, a) for k, a in enumerate(res.annexes, 1)]))
-        if res.votes:
-            meta.append(self.analysis())
-        meta.append(self.references())  # last: it lists what the body referred to
-        for part in statement[1:]:  # the schema takes xml:lang on these parts, not on <statement>
-            if etree.QName(part).localname == "attachments":
-                continue
-            part.set(XML_LANG, _xml_lang(res.meta.language))
-        return E("akomaNtoso", None, statement)
-
-
-def _xml_lang(code: str) -> str:
-    return language_tag(code)
-
-
-#: elements that hold only other elements: safe to indent without touching any text
-_STRUCTURAL = frozenset(
-    "akomaNtoso statement doc meta identification FRBRWork FRBRExpression FRBRManifestation references "
-    "preface preamble mainBody conclusions attachments attachment container formula paragraph section "
-    "division list point content intro authorialNote analysis parliamentary voting".split()
-)
-
-
-def indent(el: etree._Element, level: int = 0) -> None:
-    """Indent element-only content for people reading the XML; mixed content is left untouched."""
-    name = etree.QName(el).localname
-    if name not in _STRUCTURAL or (el.text and el.text.strip()) or not len(el):
-        return
-    pad = "\n" + "  " * (level + 1)
-    el.text = pad
-    for child in el:
-        indent(child, level + 1)
-        child.tail = pad if (child.tail is None or not child.tail.strip()) else child.tail
-    el[-1].tail = "\n" + "  " * level
-
-
-def to_element(res: Resolution) -> etree._Element:
-    """The AKN document as an lxml element."""
-    return AknWriter(res).document()
+            parts.append(block("attachments", None,
+                               [self.attachment(k, a, 3) for k, a in enumerate(res.annexes, 1)], 2))
+        more = [self.analysis(3)] if res.votes else []
+        more.append(self.references(3))  # last: it lists what the body referred to
+        meta = self.meta(2, more=more)
+        statement = block("statement", {"name": res.meta.kind, "contains": "originalVersion"},
+                          [meta, *(part for part in parts if part is not None)], 1)
+        return f'<akomaNtoso xmlns="{NS}">\n  {statement}\n</akomaNtoso>'
 
 
 def write_akn(res: Resolution) -> bytes:
-    """The AKN document as UTF-8 bytes with an XML declaration, deterministic."""
-    root = to_element(res)
-    indent(root)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+    """The AKN document as UTF-8 bytes with an XML declaration, deterministic.
+
+    Written as text rather than built as a tree: the document is parsed once anyway when it is
+    validated, and building it node by node took most of the writing time (benchmarks/bench.py)."""
+    try:
+        data = AknWriter(res).document().encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ValueError(f"the model holds a character XML cannot hold: a lone surrogate at {e.start}") from None
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
+        raise ValueError("the model holds a character XML cannot hold: a control character or U+FFFE/U+FFFF")
+    return b"<?xml version='1.0' encoding='UTF-8'?>\n" + data + b"\n"
+
+
+def to_element(res: Resolution) -> etree._Element:
+    """The AKN document as an lxml element (for callers that work on the tree)."""
+    from lxml import etree
+
+    from ..validate import safe_parser
+
+    return etree.fromstring(write_akn(res), parser=safe_parser())
