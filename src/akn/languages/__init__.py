@@ -45,8 +45,9 @@ class Language:
     def date_re(self) -> re.Pattern[str]:
         """A printed date: "16 December 2021", "16 décembre 2021", "16 de diciembre de 2021"."""
         months = "|".join(sorted(self.months, key=len, reverse=True))
+        # "(?=\d)" first: the same matches, but the engine skips every position not at a digit
         return re.compile(
-            rf"\b(?P<day>[0-3]?\d)(?:er|º|o)?\s+(?:de\s+)?(?P<month>{months})\s+(?:de\s+)?(?P<year>\d{{4}})\b",
+            rf"(?=\d)\b(?P<day>[0-3]?\d)(?:er|º|o)?\s+(?:de\s+)?(?P<month>{months})\s+(?:de\s+)?(?P<year>\d{{4}})\b",
             re.IGNORECASE,
         )
 

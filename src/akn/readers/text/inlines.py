@@ -167,6 +167,7 @@ class MarkerResolver:
     _free: list[int] | None = None  # numeric markers with a body, lowest first
     highest: int = 0  # the highest numeric marker placed so far
     _symbols: list[str] | None = None  # other markers ("*", "*/"), longest first
+    _upcoming: tuple[int, list[str]] | None = None  # upcoming()'s last answer, until a marker is placed
 
     def upcoming(self, count: int = 3) -> list[str]:
         """The next numeric markers with a body, lowest first, above every marker placed so far.
@@ -175,15 +176,20 @@ class MarkerResolver:
         the next few are looked for; once a higher marker is placed, lower ones are given up
         (their bodies are kept by the caller, not lost).
         """
+        if self._upcoming is not None and self._upcoming[0] == count:
+            return self._upcoming[1]  # nothing placed since: most blocks hold no marker
         if self._free is None:
             self._free = sorted(int(k) for k in self.bodies if k.isascii() and k.isdigit() and len(k) < 10)
         while self._free and (str(self._free[0]) in self.used or self._free[0] <= self.highest):
             self._free.pop(0)
-        return [str(k) for k in self._free[:count] if str(k) not in self.used]
+        found = [str(k) for k in self._free[:count] if str(k) not in self.used]
+        self._upcoming = (count, found)
+        return found
 
     def place(self, marker: str) -> None:
         """Record that ``marker`` stands in the text."""
         self.used.add(marker)
+        self._upcoming = None
         if marker.isascii() and marker.isdigit() and len(marker) < 10:
             self.highest = max(self.highest, int(marker))
 
@@ -207,12 +213,17 @@ class MarkerResolver:
             return None
         patterns = marker_patterns(marker)
         best: re.Match[str] | None = None
+        # each pattern is the marker between lookarounds, so it can only match where str.find
+        # finds the marker: trying those places alone is what finditer does, without trying
+        # every other position of a long paragraph
         for pattern in patterns if detached else patterns[:1]:
-            for m in pattern.finditer(text):
-                if self._plausible(text, m):
-                    if best is None or m.start() < best.start():
-                        best = m
+            pos = text.find(marker)
+            while pos != -1 and (best is None or pos < best.start()):
+                m = pattern.match(text, pos)
+                if m and self._plausible(text, m):
+                    best = m
                     break
+                pos = text.find(marker, pos + 1)
         return best
 
     @staticmethod
@@ -395,7 +406,7 @@ class InlineParser:
                 if m:
                     out.append(_Tok("text", text[: m.start()]))
                     out.append(_Tok("note", star))
-                    self.resolver.used.add(star)
+                    self.resolver.place(star)
                     text = text[m.end() :]
             while digits:
                 # the next marker wherever it stands; a later one only glued to a word ("Asia,6"):
