@@ -119,11 +119,14 @@ def _mark_running_titles(lines: list[Line], title: str, zone: list[bool]) -> Non
         if line.kind != "text" or zone[i]:
             continue
         alone = (i == 0 or lines[i - 1].kind != "text") and (i + 1 == len(lines) or lines[i + 1].kind != "text")
+        # a running title stands alone and is no longer than the title (with a symbol before it)
+        if not alone or len(line.text) - line.text.count(" ") > len(title) + 40:
+            continue
         text = _norm(line.text)
         symbol = _SYMBOL_START.match(line.text)
         if symbol:  # "A/RES/80/2 Scale of assessments …": symbol and title on one line
             text = _norm(line.text[symbol.end():])
-        if alone and len(text.split()) >= 2 and title.startswith(text) and not text.endswith((".", ",", ";", ":")):
+        if len(text.split()) >= 2 and title.startswith(text) and not text.endswith((".", ",", ";", ":")):
             zone[i] = True
-        elif alone and SYMBOL_LINE.match(line.text):
+        elif SYMBOL_LINE.match(line.text):
             zone[i] = True

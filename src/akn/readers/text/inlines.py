@@ -57,13 +57,13 @@ def _balanced(text: str, start: int) -> int:
 #: a unit of area or volume just before a superscript two or three ("5 km²", "m³", "sq ft²")
 _UNIT_BEFORE = re.compile(r"(?:^|(?<![^\W\d]))(?:[kcdmµμ]?m|ft|mi|in)$")
 
-_MARKUP_CHARS = frozenset("\\[*_(" + SUPERSCRIPTS)
-
 
 def tokenize(raw: str) -> list[_Tok]:
     """Markup of one block as tokens: text, footnote markers, italic toggles."""
-    if _MARKUP_CHARS.isdisjoint(raw):
-        return [_Tok("text", raw)] if raw else []
+    if not raw:
+        return []
+    if _TOKEN_START.search(raw) is None:  # most blocks: plain text
+        return [_Tok("text", raw)]
     toks: list[_Tok] = []
     pos = 0
     buf: list[str] = []

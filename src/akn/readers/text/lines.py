@@ -55,7 +55,8 @@ def split_lines(text: str) -> list[Line]:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ConversionError("input contains NUL bytes: binary data, not text", line=line)
     out = []
-    for no, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+    raws = re.split(r"\r\n|\r|\n", text) if "\r" in text else text.split("\n")
+    for no, raw in enumerate(raws, start=1):
         clean = normalise_line(raw)
         out.append(Line(no, clean, "text" if clean.strip() else "blank"))
     return out

@@ -62,8 +62,10 @@ def clean_web_text(lines: list[Line]) -> list[Line]:
                 text = html.unescape(text).replace("\u00a0", " ")
             if "<" in text:  # line-break and paragraph tags; any other markup stays text
                 text = _BREAK_TAG.sub(" ", text).rstrip()
-            if "[" in text:
-                text = _BACKLINK.sub("", _READ_MORE.sub(" ", text))
+            if "…" in text:
+                text = _READ_MORE.sub(" ", text)
+            if "[^]" in text:
+                text = _BACKLINK.sub("", text)
             if "\t" in line.text or "  " in text.strip():
                 indent = text[: len(text) - len(text.lstrip())]
                 text = indent + re.sub(r"\s{2,}", " ", text.strip())
