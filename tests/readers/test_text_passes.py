@@ -164,6 +164,22 @@ def test_a_resolution_of_another_body_is_not_linked(text, linked):
     assert bool(refs) is linked
 
 
+@pytest.mark.parametrize(
+    "text, lang, cited",
+    [
+        ("Rappelant sa résolution 70/1 du 25 septembre 2015 et ses résolutions 71/5 et 72/6,", "fra",
+         ["70/1", "71/5", "72/6"]),
+        ("Recordando su resolución 70/1, de 25 de septiembre de 2015, y la Resolución 71/5,", "spa", ["70/1", "71/5"]),
+        ("Recalling RESOLUTION 70/1 and Security Council resolution 2250 (2015) and resolutions 71/5 and 72/6",
+         "eng", ["70/1", "2250 (2015)", "71/5", "72/6"]),
+        ("İstanbul, recalling resolution 70/1", "eng", ["70/1"]),  # lower() lengthens "İ"
+    ],
+)
+def test_cited_resolutions_are_found_in_each_language_and_case(text, lang, cited):
+    refs = [n for n in mark_references(text, get_language(lang)) if isinstance(n, Ref)]
+    assert [n.children[0].text for n in refs] == cited
+
+
 def test_a_wrapped_line_in_lower_case_goes_on_the_sentence():
     lines = split_lines(
         "2. Takes note of resolutions GC(69)/RES/9, entitled “Strengthening”,\n"

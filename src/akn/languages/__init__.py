@@ -45,9 +45,10 @@ class Language:
     def date_re(self) -> re.Pattern[str]:
         """A printed date: "16 December 2021", "16 décembre 2021", "16 de diciembre de 2021"."""
         months = "|".join(sorted(self.months, key=len, reverse=True))
-        # "(?=\d)" first: the same matches, but the engine skips every position not at a digit
+        # the day opens with a plain digit so that the engine skips every position not at one;
+        # "(?<!\w\d)" after it is the word boundary before it, "(?<=[0-3])\d" a second digit
         return re.compile(
-            rf"(?=\d)\b(?P<day>[0-3]?\d)(?:er|º|o)?\s+(?:de\s+)?(?P<month>{months})\s+(?:de\s+)?(?P<year>\d{{4}})\b",
+            rf"(?P<day>\d(?<!\w\d)(?:(?<=[0-3])\d)?)(?:er|º|o)?\s+(?:de\s+)?(?P<month>{months})\s+(?:de\s+)?(?P<year>\d{{4}})\b",
             re.IGNORECASE,
         )
 

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 from ...languages import Language
 from ...model import DateRef, Footnote, Inline, Italic, Ref, Text, joined
@@ -263,8 +264,10 @@ _OTHER_BODY_AFTER = re.compile(
     r"^(?:\s+of\s+[^;,]{0,25}?\d{4})?,?\s*of\s+the\s+"
     r"(?:Conference|Commission|Board|Executive|Governing|Human Rights Council|Meeting)",
 )
+#: "A/76/463", "E/CN.6/2021/1": opening with a capital lets the engine skip other positions fast; the
+#: lookbehind after it checks the character before the symbol
 _SYMBOL = re.compile(
-    r"(?<![\w/.\-])(?:[A-Z]{1,6}(?:\.\d+)?)(?:/(?:[A-Z]{1,8}\.\d+|[A-Z0-9]+(?:-[A-Z0-9]+)?|Add\.\d+|Rev\.\d+|Corr\.\d+))+(?![\w/])"
+    r"[A-Z](?<![\w/.\-][A-Z])(?:[A-Z]{0,5}(?:\.\d+)?)(?:/(?:[A-Z]{1,8}\.\d+|[A-Z0-9]+(?:-[A-Z0-9]+)?|Add\.\d+|Rev\.\d+|Corr\.\d+))+(?![\w/])"
 )
 
 
@@ -312,13 +315,36 @@ class _Taken:
 _DIGIT = re.compile(r"\d")
 
 
+def _citations(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """What ``_CITED.finditer(text)`` finds, tried only where "resol" or "résol" stands: the
+    pattern ignores case, which makes scanning the whole text with it slow."""
+    if len(lowered) != len(text):  # lower() lengthened a character: positions would not line up
+        yield from _CITED.finditer(text)
+        return
+    starts = sorted(_occurrences(lowered, "resol") + _occurrences(lowered, "résol"))
+    end = 0
+    for start in starts:
+        if start >= end and (m := _CITED.match(text, start)):
+            end = m.end()
+            yield m
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found = []
+    at = text.find(word)
+    while at != -1:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
 def mark_references(text: str, lang: Language) -> list[Inline]:
     """Text with cited resolutions, document symbols and dates marked."""
     if _DIGIT.search(text) is None:  # all three carry digits: most pieces of text are left at once
         return [Text(text)] if text else []
     spans: list[tuple[int, int, Inline]] = []
     lowered = text.lower()
-    cited = _CITED.finditer(text) if "resol" in lowered else ()
+    cited = _citations(text, lowered)
     for m in cited:
         if _OTHER_BODY_AFTER.match(text[m.end() : m.end() + 200]) or _OTHER_BODY_BEFORE.search(
             text[max(0, m.start() - 60) : m.start()]
@@ -342,7 +368,7 @@ def mark_references(text: str, lang: Language) -> list[Inline]:
         if cited_spans and cited_spans.covers(m.start()):
             continue
         spans.append((m.start(), m.end(), Ref(document_symbol_iri(sym), [Text(sym)])))
-    dates = lang.date_re.finditer(text) if any(month in lowered for month in lang.months) else ()
+    dates = lang.date_re.finditer(text)  # opening at a digit, it scans faster than a test for month names
     taken = _Taken(spans) if spans else None
     for m in dates:  # dates never overlap one another: only the spans before them matter
         if taken and taken.overlaps(m.start(), m.end()):
