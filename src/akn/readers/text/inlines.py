@@ -252,12 +252,14 @@ class MarkerResolver:
 _GA_RES = r"(?:A/RES/)?(?:(?:ES|S)-)?\d{1,2}/\d{1,3}(?:\s?[A-Z](?![\w]))?"
 _SC_RES = r"\d{2,4}\s\(\d{4}\)"
 _ECOSOC_RES = r"(?:19|20)\d\d/\d{1,3}"
+#: numbered within a session named in Roman numerals, before 1976: "1514 (XV)", "217 A (III)"
+_SESSION_RES = r"\d{1,4}(?:\s?(?-i:[A-Z]))?\s?\((?-i:[IVXL]{1,7})\)"
 _RES_WORD = r"(?:resolutions?|résolutions?|resoluciones|resolución)"
 _CITED = re.compile(
-    rf"(?P<lead>{_RES_WORD}\s+)(?P<list>(?:(?:{_SC_RES}|{_ECOSOC_RES}|{_GA_RES})(?:,\s+|\s+(?:and|et|y)\s+|\s+of\s+[^,;]*?\d{{4}},?\s+(?:and\s+)?)?)+)",
+    rf"(?P<lead>{_RES_WORD}\s+)(?P<list>(?:(?:{_SC_RES}|{_SESSION_RES}|{_ECOSOC_RES}|{_GA_RES})(?:,\s+|\s+(?:and|et|y)\s+|\s+of\s+[^,;]*?\d{{4}},?\s+(?:and\s+)?)?)+)",
     re.IGNORECASE,
 )
-_ONE_RES = re.compile(rf"(?P<num>{_SC_RES}|{_ECOSOC_RES}|{_GA_RES})")
+_ONE_RES = re.compile(rf"(?P<num>{_SC_RES}|{_SESSION_RES}|{_ECOSOC_RES}|{_GA_RES})")
 # "resolution 10/1 of 16 October 2020 of the Conference": another body's resolution, not a link to
 # the GA's; "resolution 73/183 of 17 December 2018 on enhancing the role of the Commission" is the GA's.
 _OTHER_BODY_AFTER = re.compile(
@@ -282,10 +284,17 @@ def _date_of(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _organ_of_citation(number: str) -> str:
+_SESSION_NUMBER = re.compile(_SESSION_RES)
+
+
+def _organ_of_citation(number: str, before: str) -> str:
+    """Whose resolution a cited number is: its form tells, except for numbers within a Roman-numbered
+    session, which the Economic and Social Council used as well as the General Assembly."""
     if _SC_NUMBER.fullmatch(number):
         return "SC"
     if _ECOSOC_NUMBER.fullmatch(number):
+        return "ECOSOC"
+    if _SESSION_NUMBER.fullmatch(number) and re.search(r"Economic and Social Council|Conseil économique et social|Consejo Económico y Social", before):
         return "ECOSOC"
     return "GA"
 
@@ -357,7 +366,7 @@ def mark_references(text: str, lang: Language) -> list[Inline]:
             after = text[end : end + 200]  # a date follows within a few words, if at all
             dm = _date_of(lang.date_of).match(after)
             date = lang.parse_date(after[dm.end() : dm.end() + 30]) if dm and lang.date_re.match(after[dm.end():]) else None
-            organ = _organ_of_citation(number)
+            organ = _organ_of_citation(number, text[max(0, m.start() - 40) : m.start()])
             href = cited_resolution_iri(ACTORS[organ][0], number.strip(), date)
             spans.append((start, end, Ref(href, [Text(text[start:end])])))
     cited_spans = _Taken(spans) if spans else None
