@@ -145,10 +145,10 @@ def _loose_note(marker: str, text: str, notes: dict[str, Pieces], around: list[L
         return False  # "1 December 2025": a date line
     if in_run or _CITATION.match(text):
         return True
-    from .inlines import marker_patterns  # where the inline pass looks for a marker, seen here first
+    from .inlines import marker_places  # where the inline pass looks for a marker, seen here first
 
-    patterns = marker_patterns(marker)
-    return any(p.search(l.text) for l in around if l.kind == "text" and not PDF_NOTE.match(l.text) for p in patterns)
+    return any(next(marker_places(l.text, marker), None) for l in around
+               if l.kind == "text" and not PDF_NOTE.match(l.text))
 
 
 def _wrapped_year(marker: str, current: str) -> bool:

@@ -139,23 +139,34 @@ _NUMBER_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=512)
-def marker_patterns(marker: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Where a numeric marker can stand: glued to a word or clause end, or alone after a word."""
-    m_ = re.escape(marker)
-    glued = re.compile(
-        rf"(?:(?<=[^\W\d_])|(?<=[a-z][.,;:])|(?<=[,;:)\]”’\"])|(?<=[a-z]\))|(?<=[–-](?:19|20)\d\d)"
-        rf"|(?<=\s(?:19|20)\d\d))(?P<m>{m_})(?=[\s,;.:)”’]|$)"
-    )
-    # "Commitment, 12 which"; after a clause ends, "Principles. 13 We will"; and the marker glued
-    # to the next word instead, "Nuclear Weapons 6and the advisory opinion"
-    detached = re.compile(
-        rf"(?<=[^\s\d] )(?P<m>{m_})(?=\s+[a-z(“\"]|[,;.]|\s*$)|(?<=[^\d][.,;:”] )(?P<n>{m_})(?=\s+[A-Z])"
-        rf"|(?<=[^\s\d] )(?P<g>{m_})(?=(?:and|in|which|of|the|to|as|for|on|with|that|by|or|including)\b)"
-        rf"|(?<=\b(?:19|20)\d\d )(?P<y>{m_})(?=\s+(?:and|or)\b|[,;])"  # "reports of 1990 3 and 1995"
-        rf"|(?<=\b(?:19|20)\d\d[,;] )(?P<z>{m_})(?=\s+(?:19|20)\d\d\b)"  # "returns for 2021, 1 2022,2"
-    )
-    return glued, detached
+#: where a numeric marker can stand: glued to a word or clause end ...
+_GLUED_MARKER = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=[a-z][.,;:])|(?<=[,;:)\]”’\"])|(?<=[a-z]\))|(?<=[–-](?:19|20)\d\d)"
+    r"|(?<=\s(?:19|20)\d\d))\d+(?=[\s,;.:)”’]|$)"
+)
+#: ... or alone after a word: "Commitment, 12 which"; after a clause ends, "Principles. 13 We will";
+#: and glued to the next word instead, "Nuclear Weapons 6and the advisory opinion"
+_DETACHED_MARKER = re.compile(
+    r"(?<=[^\s\d] )\d+(?=\s+[a-z(“\"]|[,;.]|\s*$)|(?<=[^\d][.,;:”] )\d+(?=\s+[A-Z])"
+    r"|(?<=[^\s\d] )\d+(?=(?:and|in|which|of|the|to|as|for|on|with|that|by|or|including)\b)"
+    r"|(?<=\b(?:19|20)\d\d )\d+(?=\s+(?:and|or)\b|[,;])"  # "reports of 1990 3 and 1995"
+    r"|(?<=\b(?:19|20)\d\d[,;] )\d+(?=\s+(?:19|20)\d\d\b)"  # "returns for 2021, 1 2022,2"
+)
+
+
+def marker_places(text: str, marker: str, detached: bool = True) -> Iterator[re.Match[str]]:
+    """Every place where the numeric ``marker`` stands as a footnote marker could, in text order
+    (glued places only unless ``detached``). The patterns match a whole run of digits between
+    lookarounds, so trying them where ``str.find`` finds the marker is all a search would do."""
+    patterns = (_GLUED_MARKER, _DETACHED_MARKER) if detached else (_GLUED_MARKER,)
+    pos = text.find(marker)
+    while pos != -1:
+        for pattern in patterns:
+            m = pattern.match(text, pos)
+            if m and m.group() == marker:
+                yield m
+                break
+        pos = text.find(marker, pos + 1)
 
 
 @dataclass
@@ -210,22 +221,7 @@ class MarkerResolver:
     def find_digit_marker(self, text: str, marker: str, detached: bool = True) -> re.Match[str] | None:
         """The first place in ``text`` where ``marker`` stands as a footnote marker, if any;
         ``detached=False`` accepts only a marker glued to the word before it."""
-        if marker not in text:
-            return None
-        patterns = marker_patterns(marker)
-        best: re.Match[str] | None = None
-        # each pattern is the marker between lookarounds, so it can only match where str.find
-        # finds the marker: trying those places alone is what finditer does, without trying
-        # every other position of a long paragraph
-        for pattern in patterns if detached else patterns[:1]:
-            pos = text.find(marker)
-            while pos != -1 and (best is None or pos < best.start()):
-                m = pattern.match(text, pos)
-                if m and self._plausible(text, m):
-                    best = m
-                    break
-                pos = text.find(marker, pos + 1)
-        return best
+        return next((m for m in marker_places(text, marker, detached) if self._plausible(text, m)), None)
 
     @staticmethod
     def _plausible(text: str, m: re.Match[str]) -> bool:
