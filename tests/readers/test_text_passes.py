@@ -185,6 +185,26 @@ def test_cited_resolutions_are_found_in_each_language_and_case(text, lang, cited
 
 
 @pytest.mark.parametrize(
+    "text, hrefs",
+    [
+        ("Recalling Human Rights Council resolution 5/1 of 18 June 2007,",
+         ["/akn/un/statement/deliberation/un-hrc/2007-06-18/5-1"]),
+        ("Recalling its resolution 5/1 of 18 June 2007 of the Human Rights Council,",
+         ["/akn/un/statement/deliberation/un-hrc/2007-06-18/5-1"]),
+        ("Recalling General Assembly resolution 60/251, which established the Human Rights Council,",
+         ["/akn/un/statement/deliberation/un-ga/0000/60-251"]),
+        ("Recalling its decision 79/512 of 2 December 2024,", ["/akn/un/statement/deliberation/un-ga/2024-12-02/79-512"]),
+        ("Economic and Social Council decision 2021/201 and Human Rights Council decision 2/102,",
+         ["/akn/un/statement/deliberation/un-ecosoc/0000/2021-201", "/akn/un/statement/deliberation/un-hrc/0000/2-102"]),
+        ("the Kunming-Montreal Global Biodiversity Framework (decision 15/4),", []),  # a conference's
+        ("Recalling Governing Council decision 27/2 of the Environment Programme,", []),
+    ],
+)
+def test_citations_are_linked_to_the_organ_that_adopted_them(text, hrefs):
+    assert [n.href for n in mark_references(text, get_language("eng")) if isinstance(n, Ref)] == hrefs
+
+
+@pytest.mark.parametrize(
     "text, href",
     [
         ("Recalling its resolution 1514 (XV) of 14 December 1960,",

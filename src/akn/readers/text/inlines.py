@@ -250,7 +250,8 @@ _SC_RES = r"\d{2,4}\s\(\d{4}\)"
 _ECOSOC_RES = r"(?:19|20)\d\d/\d{1,3}"
 #: numbered within a session named in Roman numerals, before 1976: "1514 (XV)", "217 A (III)"
 _SESSION_RES = r"\d{1,4}(?:\s?(?-i:[A-Z]))?\s?\((?-i:[IVXL]{1,7})\)"
-_RES_WORD = r"(?:resolutions?|résolutions?|resoluciones|resolución)"
+#: what a cited number follows: resolutions and decisions, which are named alike (D3, D15)
+_RES_WORD = r"(?:resolutions?|résolutions?|resoluciones|resolución|decisions?|décisions?|decisiones|decisión)"
 _CITED = re.compile(
     rf"(?P<lead>{_RES_WORD}\s+)(?P<list>(?:(?:{_SC_RES}|{_SESSION_RES}|{_ECOSOC_RES}|{_GA_RES})(?:,\s+|\s+(?:and|et|y)\s+|\s+of\s+[^,;]*?\d{{4}},?\s+(?:and\s+)?)?)+)",
     re.IGNORECASE,
@@ -271,7 +272,12 @@ _SYMBOL = re.compile(
 
 _SC_NUMBER = re.compile(_SC_RES)
 _ECOSOC_NUMBER = re.compile(_ECOSOC_RES)
-_OTHER_BODY_BEFORE = re.compile(r"(?:Commission|Conference|Board)[^,;.]{0,40}$")
+_OTHER_BODY_BEFORE = re.compile(r"(?:Commission|Conference|Board|Governing Council|Trusteeship Council)[^,;.]{0,40}$")
+#: the Human Rights Council named before or after a citation: its resolutions are linked as its own
+_HRC_NAME = r"(?:Human Rights Council|Conseil des droits de l[’']homme|Consejo de Derechos Humanos)"
+_HRC_BEFORE = re.compile(_HRC_NAME + r"\s*$")
+_HRC_AFTER = re.compile(r"^(?:\s+of\s+[^;,]{0,25}?\d{4})?,?\s*of\s+the\s+" + _HRC_NAME)
+_ECOSOC_NAME = re.compile(r"Economic and Social Council|Conseil économique et social|Consejo Económico y Social")
 _MAIN_ORGAN_BEFORE = re.compile(r"(?:Security|General|Economic)")
 
 
@@ -283,16 +289,32 @@ def _date_of(pattern: str) -> re.Pattern[str]:
 _SESSION_NUMBER = re.compile(_SESSION_RES)
 
 
-def _organ_of_citation(number: str, before: str) -> str:
-    """Whose resolution a cited number is: its form tells, except for numbers within a Roman-numbered
-    session, which the Economic and Social Council used as well as the General Assembly."""
+def _organ_of_citation(number: str, before: str, after: str) -> str:
+    """Whose resolution or decision a cited number is. Its form tells for the Security Council's
+    "2250 (2015)" and the Economic and Social Council's "2021/13"; a Human Rights Council number
+    looks like the General Assembly's, and the Council used Roman-numbered sessions as the Assembly
+    did, so for those the words around the citation tell."""
     if _SC_NUMBER.fullmatch(number):
         return "SC"
     if _ECOSOC_NUMBER.fullmatch(number):
         return "ECOSOC"
-    if _SESSION_NUMBER.fullmatch(number) and re.search(r"Economic and Social Council|Conseil économique et social|Consejo Económico y Social", before):
+    if _HRC_BEFORE.search(before) or _HRC_AFTER.match(after):
+        return "HRC"
+    if _SESSION_NUMBER.fullmatch(number) and _ECOSOC_NAME.search(before):
         return "ECOSOC"
     return "GA"
+
+
+#: the lowest decision number within a session or year: the General Assembly's 400 and 500 series,
+#: the Economic and Social Council's 200 series, the Human Rights Council's 100 series
+_FIRST_DECISION = {"GA": 400, "ECOSOC": 200, "HRC": 100}
+
+
+def _numbered_as_decision(number: str, organ: str) -> bool:
+    """Whether a cited decision's number is one its organ gives: other bodies' decisions
+    ("decision 15/4" of a conference of parties) are numbered from 1 and not linked."""
+    last = re.search(r"/(\d+)", number)
+    return bool(last) and organ in _FIRST_DECISION and int(last.group(1)) >= _FIRST_DECISION[organ]
 
 
 class _Taken:
@@ -321,12 +343,13 @@ _DIGIT = re.compile(r"\d")
 
 
 def _citations(text: str, lowered: str) -> Iterator[re.Match[str]]:
-    """What ``_CITED.finditer(text)`` finds, tried only where "resol" or "résol" stands: the
-    pattern ignores case, which makes scanning the whole text with it slow."""
+    """What ``_CITED.finditer(text)`` finds, tried only where its words ("resol…", "décis…") stand:
+    the pattern ignores case, which makes scanning the whole text with it slow."""
     if len(lowered) != len(text):  # lower() lengthened a character: positions would not line up
         yield from _CITED.finditer(text)
         return
-    starts = sorted(_occurrences(lowered, "resol") + _occurrences(lowered, "résol"))
+    starts = sorted(_occurrences(lowered, "resol") + _occurrences(lowered, "résol")
+                    + _occurrences(lowered, "decis") + _occurrences(lowered, "décis"))
     end = 0
     for start in starts:
         if start >= end and (m := _CITED.match(text, start)):
@@ -351,18 +374,22 @@ def mark_references(text: str, lang: Language) -> list[Inline]:
     lowered = text.lower()
     cited = _citations(text, lowered)
     for m in cited:
-        if _OTHER_BODY_AFTER.match(text[m.end() : m.end() + 200]) or _OTHER_BODY_BEFORE.search(
-            text[max(0, m.start() - 60) : m.start()]
-        ) and not _MAIN_ORGAN_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+        before, after_list = text[max(0, m.start() - 60) : m.start()], text[m.end() : m.end() + 200]
+        hrc = bool(_HRC_BEFORE.search(before) or _HRC_AFTER.match(after_list))
+        if not hrc and (_OTHER_BODY_AFTER.match(after_list) or _OTHER_BODY_BEFORE.search(before)
+                        and not _MAIN_ORGAN_BEFORE.search(before[-30:])):
             continue
         base = m.start("list")
+        decision = m.group("lead")[:3].lower() in ("dec", "déc")
         for one in _ONE_RES.finditer(m.group("list")):
             number = one.group("num").replace("A/RES/", "")
             start, end = base + one.start(), base + one.end()
             after = text[end : end + 200]  # a date follows within a few words, if at all
             dm = _date_of(lang.date_of).match(after)
             date = lang.parse_date(after[dm.end() : dm.end() + 30]) if dm and lang.date_re.match(after[dm.end():]) else None
-            organ = _organ_of_citation(number, text[max(0, m.start() - 40) : m.start()])
+            organ = _organ_of_citation(number, before, after_list)
+            if decision and not _numbered_as_decision(number, organ):
+                continue  # "CBD/COP/15/17, decision 15/4": a conference's decision
             href = cited_resolution_iri(ACTORS[organ][0], number.strip(), date)
             spans.append((start, end, Ref(href, [Text(text[start:end])])))
     cited_spans = _Taken(spans) if spans else None
