@@ -3,9 +3,12 @@ pdftotext prints an official PDF (tests/pdf_layout.py), reads back to the same t
 paragraph texts and the same footnotes in the same paragraphs."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from akn.api import read_any
+from akn.model import plain_text
 
 from ..conftest import CORPUS, corpus_truth
 from ..pdf_layout import Style, pdf_layout
@@ -55,3 +58,45 @@ def test_other_kinds_survive_a_pdf_and_a_web_layout(relative):
                     web_layout(source, WebStyle())):
         back = read_any(printed, filename=path.name).resolution
         assert paragraph_reading(back) == paragraph_reading(source)
+
+
+def as_adopted_by(res, organ: str, number: str, session: str):
+    """The same text as if another organ had adopted it: its name, symbol and number printed instead."""
+    from dataclasses import replace
+
+    from akn.model import Text
+
+    name = {"ECOSOC": "Economic and Social Council", "HRC": "Human Rights Council"}[organ]
+    symbol = {"ECOSOC": "E/RES/", "HRC": "A/HRC/RES/"}[organ] + number
+
+    def retold(nodes):
+        out = []
+        for node in nodes:
+            if isinstance(node, Text):
+                text = node.text.replace("General Assembly", name).replace(res.meta.symbol, symbol)
+                node = Text(re.sub(r"^(?:[A-Z][a-z]+-)?[A-Za-z]+ session$", session, text))
+            elif hasattr(node, "children"):
+                node.children = retold(node.children)
+            out.append(node)
+        return out
+
+    for line in res.masthead:
+        line.children = retold(line.children)
+    res.formula, res.closing = retold(res.formula), [retold(c) for c in res.closing]
+    res.number, res.meta = number, replace(res.meta, symbol=symbol, body=organ)
+    return res
+
+
+@pytest.mark.parametrize("organ, number, session", [("ECOSOC", "2025/{k}", "2025 session"),
+                                                    ("HRC", "58/{k}", "Fifty-eighth session")])
+@pytest.mark.parametrize("name", REFLOWED[::7])
+def test_a_resolution_of_another_organ_reads_with_its_symbol_number_and_session(name, organ, number, session):
+    source = read_any((CORPUS / name).read_bytes(), filename=name).resolution
+    number = number.format(k=source.number.split("/")[1])
+    other = as_adopted_by(source, organ, number, session)
+    printed = pdf_layout(other, Style(number_on_own_line=False, seed=len(name)))
+    assert session in printed and f"{number}. " in printed
+    back = read_any(printed, filename="resolution.pdftext.txt").resolution
+    assert (back.meta.body, back.meta.symbol, back.number) == (organ, other.meta.symbol, number)
+    assert [plain_text(l.children) for l in back.masthead if l.role == "session"] == [session]
+    assert paragraph_reading(back) == paragraph_reading(source)

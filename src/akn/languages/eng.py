@@ -20,7 +20,7 @@ TABLE = dict(
             "september", "october", "november", "december"),
     masthead={
         "distribution": r"^Distr\.?\s*:?\s*(General|Limited|Restricted)\b",
-        "session": r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th))\s+(?:special\s+|emergency\s+special\s+)?session\b",
+        "session": r"^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th)|(?:19|20)\d\d)\s+(?:special\s+|emergency\s+special\s+)?session\b",
         "agenda_item": r"^Agenda\s+items?\s+\d",
         "status": r"^\(?(?:Resolution|Decision)s?\s+adopted\s+by\s+the\b",
         "committee": r"^\[.*\]$",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ...languages import Language
 from .lines import Line
 
-NUMBER_TITLE = re.compile(r"^(?P<num>\d{1,3}/\d{1,4}|[A-Z]{1,2}-\d+/\d+)\.\s+(?P<title>\S.*)$")
+NUMBER_TITLE = re.compile(r"^(?P<num>\d{1,4}/\d{1,4}|[A-Z]{1,2}-\d+/\d+)\.\s+(?P<title>\S.*)$")
 SYMBOL = re.compile(r"^(?:A/HRC|A|S|E)/(?:RES|DEC)/[\w./\-]+(?:\s*\(\d{4}\))?\**$")
 UN_HEADER = re.compile(r"^United Nations$|^Nations Unies$|^Naciones Unidas$")
 

@@ -98,7 +98,7 @@ def split_run_together(lines: list[Line], lang) -> list[Line]:
         cuts: set[int] = set()
         if formula:
             cuts |= {formula.start(), formula.end()}
-            for pattern in (*lang.masthead_cuts, lang.masthead["status"].lstrip("^"), r"\[", r"\b\d{1,3}/\d{1,4}\.\s"):
+            for pattern in (*lang.masthead_cuts, lang.masthead["status"].lstrip("^"), r"\[", r"\b\d{1,4}/\d{1,4}\.\s"):
                 cuts |= {mm.start() for mm in re.finditer(pattern, text[: formula.start()])}
         body_start = formula.end() if formula else note_end
         cuts.add(body_start)
