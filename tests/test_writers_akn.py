@@ -12,7 +12,7 @@ from lxml import etree
 from akn.model import Footnote, Ref, Text
 from akn.readers.text import read_text
 from akn.validate import safe_parser
-from akn.writers.akn import write_akn
+from akn.writers.akn import session_number, write_akn
 
 from .model_strategies import resolutions
 
@@ -63,3 +63,12 @@ def test_a_character_xml_cannot_hold_is_refused(bad):
 
 def test_the_same_model_gives_the_same_bytes():
     assert write_akn(seed_model()) == write_akn(seed_model())
+
+
+@pytest.mark.parametrize("printed, value", [
+    ("Seventy-sixth session", "76"), ("80th session", "80"), ("Eleventh emergency special session", "11"),
+    ("2025 session", "2025"), ("Session de 2025", "2025"), ("Período de sesiones de 2025", "2025"),
+    ("Quatre-vingtième session", None),
+])
+def test_the_session_number_a_session_line_states(printed, value):
+    assert session_number(printed) == value

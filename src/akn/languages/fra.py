@@ -20,7 +20,7 @@ TABLE = dict(
             "septembre", "octobre", "novembre", "décembre"),
     masthead={
         "distribution": r"^Distr\.?\s*:?\s*(générale|limitée|restreinte)\b",
-        "session": r"^[A-ZÉ][\w\-é]+\s+session\b|^\d+e\s+session\b",
+        "session": r"^[A-ZÉ][\w\-é]+\s+session\b|^\d+e\s+session\b|^Session\s+de\s+(?:19|20)\d\d\b",
         "agenda_item": r"^Points?\s+\d+\s+de\s+l.ordre\s+du\s+jour",
         "status": r"^\(?(?:Résolution|Décision)s?\s+adoptée?s?\s+par\b",
         "committee": r"^\[.*\]$",

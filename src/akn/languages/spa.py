@@ -20,7 +20,7 @@ TABLE = dict(
             "septiembre", "octubre", "noviembre", "diciembre"),
     masthead={
         "distribution": r"^Distr\.?\s*:?\s*(general|limitada|reservada)\b",
-        "session": r"^[A-ZÉ][\w\-áéíóú]+\s+período\s+de\s+sesiones\b",
+        "session": r"^[A-ZÉ][\w\-áéíóú]+\s+período\s+de\s+sesiones\b|^Período\s+de\s+sesiones\s+de\s+(?:19|20)\d\d\b",
         "agenda_item": r"^Temas?\s+\d+\s+del\s+programa",
         "status": r"^\(?(?:Resolución|Decisión)\s+aprobada\s+por\b",
         "committee": r"^\[.*\]$",

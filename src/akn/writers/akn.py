@@ -46,7 +46,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 
 
 def session_number(text: str) -> str | None:
-    """"Seventy-sixth session" -> "76"; "80th session" -> "80"; None when not an ordinal."""
+    """"Seventy-sixth session" -> "76"; "80th session" -> "80"; "Session de 2025" -> "2025"; else None."""
     word = text.strip().split(" ")[0].lower()
     m = re.match(r"(\d+)", word)
     if m:
@@ -56,7 +56,8 @@ def session_number(text: str) -> str | None:
     parts = word.split("-")
     if len(parts) == 2 and parts[0] in TENS and parts[1] in ORDINAL_WORDS:
         return str(TENS[parts[0]] + ORDINAL_WORDS[parts[1]])
-    return None
+    year = re.search(r"\b(?:19|20)\d\d\b", text)  # the Economic and Social Council's "Session de 2025"
+    return year.group() if year else None
 
 
 _ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;",
