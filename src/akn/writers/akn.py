@@ -161,7 +161,6 @@ class AknWriter:
         lang = m.language
         adoption = m.adoption_date or ""
         published = m.issue_date or adoption
-        inner = level + 3  # meta > identification > FRBR* > these
         work = [
             leaf("FRBRthis", {"value": self.name.this("work", lang, component)}),
             leaf("FRBRuri", {"value": self.name.work}),
@@ -188,9 +187,9 @@ class AknWriter:
         if not annex:
             manifestation.append(leaf("FRBRformat", {"value": "xml"}))
         identification = block("identification", {"source": "#un"}, [
-            block("FRBRWork", None, work, inner - 1),
-            block("FRBRExpression", None, expression, inner - 1),
-            block("FRBRManifestation", None, manifestation, inner - 1),
+            block("FRBRWork", None, work, level + 2),
+            block("FRBRExpression", None, expression, level + 2),
+            block("FRBRManifestation", None, manifestation, level + 2),
         ], level + 1)
         parts = [identification]
         if not annex:

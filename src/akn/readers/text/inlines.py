@@ -154,19 +154,27 @@ _DETACHED_MARKER = re.compile(
 )
 
 
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every index where ``word`` starts in ``text`` (overlapping ones too)."""
+    found = []
+    at = text.find(word)
+    while at != -1:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
 def marker_places(text: str, marker: str, detached: bool = True) -> Iterator[re.Match[str]]:
     """Every place where the numeric ``marker`` stands as a footnote marker could, in text order
     (glued places only unless ``detached``). The patterns match a whole run of digits between
     lookarounds, so trying them where ``str.find`` finds the marker is all a search would do."""
     patterns = (_GLUED_MARKER, _DETACHED_MARKER) if detached else (_GLUED_MARKER,)
-    pos = text.find(marker)
-    while pos != -1:
+    for pos in _occurrences(text, marker):
         for pattern in patterns:
             m = pattern.match(text, pos)
             if m and m.group() == marker:
                 yield m
                 break
-        pos = text.find(marker, pos + 1)
 
 
 @dataclass
@@ -272,6 +280,7 @@ _SYMBOL = re.compile(
 
 _SC_NUMBER = re.compile(_SC_RES)
 _ECOSOC_NUMBER = re.compile(_ECOSOC_RES)
+_SESSION_NUMBER = re.compile(_SESSION_RES)
 _OTHER_BODY_BEFORE = re.compile(r"(?:Commission|Conference|Board|Governing Council|Trusteeship Council)[^,;.]{0,40}$")
 #: the Human Rights Council named before or after a citation: its resolutions are linked as its own
 _HRC_NAME = r"(?:Human Rights Council|Conseil des droits de l[’']homme|Consejo de Derechos Humanos)"
@@ -284,9 +293,6 @@ _MAIN_ORGAN_BEFORE = re.compile(r"(?:Security|General|Economic)")
 @lru_cache(maxsize=8)
 def _date_of(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
-
-
-_SESSION_NUMBER = re.compile(_SESSION_RES)
 
 
 def _organ_of_citation(number: str, before: str, after: str) -> str:
@@ -348,22 +354,12 @@ def _citations(text: str, lowered: str) -> Iterator[re.Match[str]]:
     if len(lowered) != len(text):  # lower() lengthened a character: positions would not line up
         yield from _CITED.finditer(text)
         return
-    starts = sorted(_occurrences(lowered, "resol") + _occurrences(lowered, "résol")
-                    + _occurrences(lowered, "decis") + _occurrences(lowered, "décis"))
+    starts = sorted(at for word in ("resol", "résol", "decis", "décis") for at in _occurrences(lowered, word))
     end = 0
     for start in starts:
         if start >= end and (m := _CITED.match(text, start)):
             end = m.end()
             yield m
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    found = []
-    at = text.find(word)
-    while at != -1:
-        found.append(at)
-        at = text.find(word, at + 1)
-    return found
 
 
 def mark_references(text: str, lang: Language) -> list[Inline]:
