@@ -191,6 +191,8 @@ def test_cited_resolutions_are_found_in_each_language_and_case(text, lang, cited
          ["/akn/un/statement/deliberation/un-hrc/2007-06-18/5-1"]),
         ("Recalling its resolution 5/1 of 18 June 2007 of the Human Rights Council,",
          ["/akn/un/statement/deliberation/un-hrc/2007-06-18/5-1"]),
+        ("Noting that the Human Rights Council, in its resolution 48/13, recognized",
+         ["/akn/un/statement/deliberation/un-hrc/0000/48-13"]),
         ("Recalling General Assembly resolution 60/251, which established the Human Rights Council,",
          ["/akn/un/statement/deliberation/un-ga/0000/60-251"]),
         ("Recalling its decision 79/512 of 2 December 2024,", ["/akn/un/statement/deliberation/un-ga/2024-12-02/79-512"]),

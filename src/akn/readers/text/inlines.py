@@ -284,7 +284,7 @@ _SESSION_NUMBER = re.compile(_SESSION_RES)
 _OTHER_BODY_BEFORE = re.compile(r"(?:Commission|Conference|Board|Governing Council|Trusteeship Council)[^,;.]{0,40}$")
 #: the Human Rights Council named before or after a citation: its resolutions are linked as its own
 _HRC_NAME = r"(?:Human Rights Council|Conseil des droits de l[’']homme|Consejo de Derechos Humanos)"
-_HRC_BEFORE = re.compile(_HRC_NAME + r"\s*$")
+_HRC_BEFORE = re.compile(_HRC_NAME + r"(?:,?\s+(?:in|by)\s+its)?\s*$")  # "the Council, in its resolution"
 _HRC_AFTER = re.compile(r"^(?:\s+of\s+[^;,]{0,25}?\d{4})?,?\s*of\s+the\s+" + _HRC_NAME)
 _ECOSOC_NAME = re.compile(r"Economic and Social Council|Conseil économique et social|Consejo Económico y Social")
 _MAIN_ORGAN_BEFORE = re.compile(r"(?:Security|General|Economic)")
