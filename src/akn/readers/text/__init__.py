@@ -20,6 +20,7 @@ from .footnotes import lift_footnotes
 from .furniture import remove_page_furniture
 from .inlines import InlineParser
 from .lines import Line, decode, lift_front_matter, split_lines
+from .markdown import undo_block_markup
 from .masthead import read_masthead
 from .structure import closing_inlines, read_structure
 from .web import clean_web_text, split_run_together, unwrap_json_record
@@ -69,7 +70,7 @@ def read_text(
     front = {**record, **front}
     if is_canonical(front):
         return read_canonical(text)
-    lines = clean_web_text(lines)
+    lines = undo_block_markup(clean_web_text(lines))
     warnings: list[str] = []
     dropped: list[Dropped] = []
 
