@@ -292,3 +292,14 @@ def test_html_entities_and_line_break_tags_of_a_page_source():
 
     lines = clean_web_text(split_lines("Recalling its resolution on trade&nbsp;&amp; development,<br>\n<script>x</script> &lt;b&gt;\n"))
     assert [l.text for l in lines if l.kind == "text"] == ["Recalling its resolution on trade & development,", "<script>x</script> <b>"]
+
+
+def test_superscript_tags_of_an_html_copy_are_markers():
+    from akn.readers.text.web import clean_web_text
+
+    lines = clean_web_text(split_lines(
+        "Recalling the Convention,<sup>1</sup> the Protocol<sup><a href=\"#fn12\">[12]</a></sup> and\n"
+        "the 1<sup>st</sup> session, 5 km<SUP>2</SUP> of land,\n"
+        "<sup>1</sup> United Nations, Treaty Series.\n"))
+    assert [l.text for l in lines if l.kind == "text"] == ["Recalling the Convention,¹ the Protocol¹² and",
+                                       "the 1st session, 5 km² of land,", "¹ United Nations, Treaty Series."]

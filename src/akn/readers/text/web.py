@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from .footnotes import SUPERSCRIPTS
 from .lines import Line
 
 _READ_MORE = re.compile(r"(?<!\s)\s*…\s*\[(?:read more|more|…)\]\s*", re.IGNORECASE)
@@ -50,6 +51,17 @@ def unwrap_json_record(text: str) -> tuple[str, dict[str, str]]:
 
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
 _BREAK_TAG = re.compile(r"</?(?:br|p)\s*/?>", re.IGNORECASE)
+#: "<sup>3</sup>", "<sup><a href="#fn3">[3]</a></sup>": a footnote marker of an HTML copy
+_SUP_TAG = re.compile(r"<sup\b[^<>]*>((?:[^<]|<(?!/sup>))*?)</sup>", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")
+_DIGIT_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPTS)
+
+
+def _superscript(m: re.Match[str]) -> str:
+    """A marker in a <sup> tag as the superscript digits a PDF extraction prints; other raised
+    text ("1<sup>st</sup>") as plain text."""
+    inner = _TAG.sub("", m.group(1)).strip().strip("[]")
+    return inner.translate(_DIGIT_TO_SUPER) if inner.isascii() and inner.isdigit() else inner
 
 
 def clean_web_text(lines: list[Line]) -> list[Line]:
@@ -60,8 +72,10 @@ def clean_web_text(lines: list[Line]) -> list[Line]:
         if line.kind == "text":
             if "&" in text and _ENTITY.search(text):  # "&amp;", "&nbsp;", "&#8220;" of a page's source
                 text = html.unescape(text).replace("\u00a0", " ")
-            if "<" in text:  # line-break and paragraph tags; any other markup stays text
+            if "<" in text:  # line-break, paragraph and superscript tags; any other markup stays text
                 text = _BREAK_TAG.sub(" ", text).rstrip()
+                if "<sup" in text or "<SUP" in text:
+                    text = _SUP_TAG.sub(_superscript, text)
             if "…" in text:
                 text = _READ_MORE.sub(" ", text)
             if "[^]" in text:
