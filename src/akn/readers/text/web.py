@@ -64,18 +64,37 @@ def _superscript(m: re.Match[str]) -> str:
     return inner.translate(_DIGIT_TO_SUPER) if inner.isascii() and inner.isdigit() else inner
 
 
+#: inline formatting of a page's source: emphasis becomes markdown's, links and spans their text
+_EMPHASIS_TAG = re.compile(r"<(i|em|b|strong)>(.*?)</\1>", re.IGNORECASE)
+_TEXT_TAG = re.compile(r"</?(?:a|span|u|small|font)\b[^<>]*>", re.IGNORECASE)
+
+
+def _markdown_emphasis(m: re.Match[str]) -> str:
+    mark = "*" if m.group(1).lower() in ("i", "em") else "**"
+    return f"{mark}{m.group(2)}{mark}" if m.group(2).strip() else m.group(2)
+
+
+def _undo_tags(text: str) -> str:
+    """Line-break, paragraph, superscript and inline formatting tags; any other markup stays text."""
+    text = _BREAK_TAG.sub(" ", text).rstrip()
+    lowered = text.lower()
+    if "<sup" in lowered:
+        text = _SUP_TAG.sub(_superscript, text)
+    if "<i>" in lowered or "<em>" in lowered or "<b>" in lowered or "<strong>" in lowered:
+        text = _EMPHASIS_TAG.sub(_markdown_emphasis, text)
+    return _TEXT_TAG.sub("", text)
+
+
 def clean_web_text(lines: list[Line]) -> list[Line]:
     """Lines with web mechanics removed; line numbers kept."""
     out = []
     for line in lines:
         text = line.text
         if line.kind == "text":
+            if "<" in text:  # tags first: an escaped "&lt;b&gt;" is text, not markup
+                text = _undo_tags(text)
             if "&" in text and _ENTITY.search(text):  # "&amp;", "&nbsp;", "&#8220;" of a page's source
                 text = html.unescape(text).replace("\u00a0", " ")
-            if "<" in text:  # line-break, paragraph and superscript tags; any other markup stays text
-                text = _BREAK_TAG.sub(" ", text).rstrip()
-                if "<sup" in text or "<SUP" in text:
-                    text = _SUP_TAG.sub(_superscript, text)
             if "…" in text:
                 text = _READ_MORE.sub(" ", text)
             if "[^]" in text:
