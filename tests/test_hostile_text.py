@@ -53,6 +53,17 @@ def test_invalid_utf8_is_refused_with_its_line():
     assert info.value.line == data[:cut].count(b"\n") + 2 and "not UTF-8" in info.value.message
 
 
+def test_a_whole_file_in_windows_1252_is_read_with_a_warning():
+    from .conftest import CORPUS
+
+    name = "E-RES-1991-42.web.txt"
+    text = (CORPUS / name).read_text(encoding="utf-8").replace("Considering the", "Considering – “the”")
+    warnings: list[str] = []
+    legacy = akn.convert(text.encode("cp1252"), filename=name, warnings=warnings)
+    assert legacy == akn.convert(text.encode("utf-8"), filename=name)
+    assert "“the”" in legacy and any("Windows-1252" in w for w in warnings)
+
+
 def test_nul_bytes_are_refused_with_their_line():
     with pytest.raises(ConversionError) as info:
         akn.convert(SEED[:500] + "\x00" + SEED[500:])

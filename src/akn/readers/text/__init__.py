@@ -61,7 +61,7 @@ def read_text(
     ``filename`` lets a symbol spelled in the file name (``A_RES_80_7.md``) serve as a last resort.
     Raises :class:`ConversionError` (or its :class:`MetadataError`) with a line number.
     """
-    text = decode(source)
+    text, encoding_note = decode(source)
     if not text.strip():
         raise ConversionError("input is empty", line=1)
     text, record = unwrap_json_record(text)
@@ -71,7 +71,7 @@ def read_text(
     if is_canonical(front):
         return read_canonical(text)
     lines = undo_block_markup(clean_web_text(lines))
-    warnings: list[str] = []
+    warnings: list[str] = [encoding_note] if encoding_note else []
     dropped: list[Dropped] = []
 
     language = _language(lines, lang, front)

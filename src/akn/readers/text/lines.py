@@ -22,18 +22,30 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a
 _SPACES = re.compile("[\u00a0\u2007\u202f\u2002\u2003\u2009\t\u000b\u000c]")
 
 
-def decode(data: bytes | str) -> str:
-    """Text from bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused."""
+#: a character UTF-8 spells in two or more bytes: text holding none, but bytes above 0x7F, is in a
+#: one-byte legacy encoding rather than UTF-8 with a damaged byte
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def decode(data: bytes | str) -> tuple[str, str | None]:
+    """Text from bytes, and a note when it was not UTF-8: UTF-8 (with or without BOM), UTF-16 with a
+    BOM, or a whole file in the Windows-1252 legacy encoding (web pages saved long ago). UTF-8 with
+    a damaged byte is refused, with its line: guessing there would garble the text silently."""
     if isinstance(data, str):
-        return data
+        return data, None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), None
         except UnicodeDecodeError as e:
             raise ConversionError(f"input is not valid UTF-16 ({e.reason} at byte {e.start})")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as e:
+        if not _UTF8_SEQUENCE.search(data):
+            try:
+                return data.decode("cp1252"), "the input is not UTF-8; read as Windows-1252 (Latin) text"
+            except UnicodeDecodeError:
+                pass
         line = data[: e.start].count(b"\n") + 1
         raise ConversionError(
             f"input is not UTF-8 text (invalid byte 0x{data[e.start]:02x})", line=line
