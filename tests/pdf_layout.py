@@ -12,6 +12,7 @@ it loses what a PDF extraction loses (italics, links) on purpose.
 from __future__ import annotations
 
 import random
+import re
 import textwrap
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ class Style:
     page_lines: int = 46
     number_on_own_line: bool = True
     space_before_marker: float = 0.05  # share of markers printed "word 3" instead of "word3"
+    blank_lines: bool = True  # False: no blank line anywhere, as some extractors print paragraphs
     seed: int = 0
 
 
@@ -144,4 +146,6 @@ class _Printer(Reprinter):
 
 def pdf_layout(res: Resolution, style: Style | None = None) -> str:
     """``res`` printed as pdftotext prints an official UN resolution."""
-    return _Printer(res, style or Style()).document()
+    style = style or Style()
+    printed = _Printer(res, style).document()
+    return printed if style.blank_lines else re.sub(r"(?m)^ *\n", "", printed)

@@ -149,6 +149,7 @@ class _Layout:
 
     width: int | None  # the wrap width of a PDF extraction; None for one paragraph a line
     one_per_line: bool  # a web copy: one paragraph a line and no blank lines between them
+    unspaced: bool = False  # hard-wrapped with no blank lines between paragraphs (some PDF extractors)
     last_length: int = 0  # of the last text line, to tell a full wrapped line from a paragraph's end
     last_number: int = 0  # of the last line that opened a numbered paragraph
 
@@ -156,7 +157,7 @@ class _Layout:
     def of(cls, lines: list[Line]) -> _Layout:
         width = _wrap_width(lines)
         blanks = sum(line.kind == "blank" for line in lines)
-        return cls(width, width is None and blanks < 0.1 * len(lines))
+        return cls(width, width is None and blanks < 0.1 * len(lines), width is not None and _unspaced(lines))
 
     def saw(self, text: str) -> None:
         self.last_length = len(text)
@@ -189,9 +190,19 @@ class _Layout:
             return True
         if self.next_number(text):
             return True
-        if (self.width is None or self.last_length < 0.8 * self.width) and _new_paragraph_line(prev, text, lang):
+        # a short line ends a paragraph; without blank lines between paragraphs a full one may too
+        if (self.width is None or self.unspaced or self.last_length < 0.8 * self.width) and _new_paragraph_line(
+                prev, text, lang):
             return True
         return self.one_per_line and ending(prev) in (".", ";") and _whole_paragraph_line(text)
+
+
+def _unspaced(lines: list[Line]) -> bool:
+    """Whether paragraphs follow one another without a blank line: numbered paragraphs, which a
+    blank line precedes wherever an extractor keeps them, mostly open right after a text line."""
+    openings = [i for i, line in enumerate(lines) if i and line.kind == "text" and PARA_NUM.match(line.text.strip())]
+    after_text = sum(lines[i - 1].kind == "text" for i in openings)
+    return len(openings) >= 3 and after_text >= 0.8 * len(openings)
 
 
 def _whole_paragraph_line(text: str) -> bool:
