@@ -190,19 +190,29 @@ class _Layout:
             return True
         if self.next_number(text):
             return True
-        # a short line ends a paragraph; without blank lines between paragraphs a full one may too
-        if (self.width is None or self.unspaced or self.last_length < 0.8 * self.width) and _new_paragraph_line(
-                prev, text, lang):
+        # a short line ends a paragraph; without blank lines between paragraphs a full one may too,
+        # when it ends a preambular paragraph (",") or the last operative one (".")
+        short = self.width is None or self.last_length < 0.8 * self.width
+        if (short or (self.unspaced and ending(prev) in (",", "."))) and _new_paragraph_line(prev, text, lang):
+            return True
+        if self.unspaced and ending(prev) in (".", ";", ":") and _heading_line(text, self.width):
             return True
         return self.one_per_line and ending(prev) in (".", ";") and _whole_paragraph_line(text)
 
 
 def _unspaced(lines: list[Line]) -> bool:
     """Whether paragraphs follow one another without a blank line: numbered paragraphs, which a
-    blank line precedes wherever an extractor keeps them, mostly open right after a text line."""
+    blank line precedes wherever an extractor keeps blank lines, mostly have none before them."""
     openings = [i for i, line in enumerate(lines) if i and line.kind == "text" and PARA_NUM.match(line.text.strip())]
-    after_text = sum(lines[i - 1].kind == "text" for i in openings)
-    return len(openings) >= 3 and after_text >= 0.8 * len(openings)
+    after_blank = sum(lines[i - 1].kind == "blank" for i in openings)  # not after a page break
+    return len(openings) >= 3 and after_blank <= 0.2 * len(openings)
+
+
+def _heading_line(text: str, width: int | None) -> bool:
+    """A short capitalised line without closing punctuation: in hard-wrapped text, after a line
+    that ended a sentence, a heading ("Partnerships and support mechanisms") rather than prose."""
+    return (text[:1].isupper() and not ending(text) and not more_words_than(text, 10)
+            and (width is None or len(text) < 0.8 * width))
 
 
 def _whole_paragraph_line(text: str) -> bool:
