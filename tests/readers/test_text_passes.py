@@ -209,6 +209,18 @@ def test_citations_are_linked_to_the_organ_that_adopted_them(text, hrefs):
     assert [n.href for n in mark_references(text, get_language("eng")) if isinstance(n, Ref)] == hrefs
 
 
+@pytest.mark.parametrize("home, text, hrefs", [
+    ("HRC", "Recalling its resolutions 5/1 and 5/2 and General Assembly resolution 60/251,",
+     ["/akn/un/statement/deliberation/un-hrc/0000/5-1", "/akn/un/statement/deliberation/un-hrc/0000/5-2",
+      "/akn/un/statement/deliberation/un-ga/0000/60-251"]),
+    ("ECOSOC", "Recalling its resolution 1296 (XLIV) and General Assembly resolution 70/1,",
+     ["/akn/un/statement/deliberation/un-ecosoc/0000/1296_(XLIV)", "/akn/un/statement/deliberation/un-ga/0000/70-1"]),
+    ("ECOSOC", "Recalling General Assembly resolution 2625 (XXV),", ["/akn/un/statement/deliberation/un-ga/0000/2625_(XXV)"]),
+])
+def test_its_resolution_is_the_resolution_of_the_documents_organ(home, text, hrefs):
+    assert [n.href for n in mark_references(text, get_language("eng"), home) if isinstance(n, Ref)] == hrefs
+
+
 @pytest.mark.parametrize(
     "text, href",
     [

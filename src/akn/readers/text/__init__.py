@@ -89,7 +89,7 @@ def read_text(
         )
     head = read_masthead(lines[:start], language)
     dropped += [Dropped(l.no, l.text, "site text before the resolution") for l in head.dropped]
-    parser = InlineParser(language, bodies)
+    parser = InlineParser(language, bodies, home=language.match_formula(lines[start].text) or "GA")
     masthead = [MastheadLine(p.role, _masthead_inlines(p.role, p.text, parser, language)) for p in head.pieces]
 
     printed_title = _complete_title(head.title, front.get("title", ""), language, warnings)

@@ -284,7 +284,9 @@ _SESSION_NUMBER = re.compile(_SESSION_RES)
 _OTHER_BODY_BEFORE = re.compile(r"(?:Commission|Conference|Board|Governing Council|Trusteeship Council)[^,;.]{0,40}$")
 #: the Human Rights Council named before or after a citation: its resolutions are linked as its own
 _HRC_NAME = r"(?:Human Rights Council|Conseil des droits de l[’']homme|Consejo de Derechos Humanos)"
-_HRC_BEFORE = re.compile(_HRC_NAME + r"(?:,?\s+(?:in|by)\s+its)?\s*$")  # "the Council, in its resolution"
+_IN_ITS = r"(?:,?\s+(?:in|by)\s+its)?\s*$"  # "the Council, in its resolution"
+_HRC_BEFORE = re.compile(_HRC_NAME + _IN_ITS)
+_GA_BEFORE = re.compile(r"(?:General Assembly|Assemblée générale|Asamblea General)" + _IN_ITS)
 _HRC_AFTER = re.compile(r"^(?:\s+of\s+[^;,]{0,25}?\d{4})?,?\s*of\s+the\s+" + _HRC_NAME)
 _ECOSOC_NAME = re.compile(r"Economic and Social Council|Conseil économique et social|Consejo Económico y Social")
 _MAIN_ORGAN_BEFORE = re.compile(r"(?:Security|General|Economic)")
@@ -295,20 +297,22 @@ def _date_of(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _organ_of_citation(number: str, before: str, after: str) -> str:
+def _organ_of_citation(number: str, before: str, after: str, home: str) -> str:
     """Whose resolution or decision a cited number is. Its form tells for the Security Council's
     "2250 (2015)" and the Economic and Social Council's "2021/13"; a Human Rights Council number
     looks like the General Assembly's, and the Council used Roman-numbered sessions as the Assembly
-    did, so for those the words around the citation tell."""
+    did, so for those the organ named around the citation tells, else the document's own organ."""
     if _SC_NUMBER.fullmatch(number):
         return "SC"
     if _ECOSOC_NUMBER.fullmatch(number):
         return "ECOSOC"
     if _HRC_BEFORE.search(before) or _HRC_AFTER.match(after):
         return "HRC"
-    if _SESSION_NUMBER.fullmatch(number) and _ECOSOC_NAME.search(before):
-        return "ECOSOC"
-    return "GA"
+    if _GA_BEFORE.search(before):
+        return "GA"
+    if _SESSION_NUMBER.fullmatch(number):
+        return "ECOSOC" if _ECOSOC_NAME.search(before) or home == "ECOSOC" else "GA"
+    return "HRC" if home == "HRC" else "GA"
 
 
 #: the lowest decision number within a session or year: the General Assembly's 400 and 500 series,
@@ -362,8 +366,9 @@ def _citations(text: str, lowered: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-def mark_references(text: str, lang: Language) -> list[Inline]:
-    """Text with cited resolutions, document symbols and dates marked."""
+def mark_references(text: str, lang: Language, home: str = "GA") -> list[Inline]:
+    """Text with cited resolutions, document symbols and dates marked; ``home`` is the organ whose
+    document this is, which "its resolution 5/1" of a Human Rights Council text refers to."""
     if _DIGIT.search(text) is None:  # all three carry digits: most pieces of text are left at once
         return [Text(text)] if text else []
     spans: list[tuple[int, int, Inline]] = []
@@ -383,7 +388,7 @@ def mark_references(text: str, lang: Language) -> list[Inline]:
             after = text[end : end + 200]  # a date follows within a few words, if at all
             dm = _date_of(lang.date_of).match(after)
             date = lang.parse_date(after[dm.end() : dm.end() + 30]) if dm and lang.date_re.match(after[dm.end():]) else None
-            organ = _organ_of_citation(number, before, after_list)
+            organ = _organ_of_citation(number, before, after_list, home)
             if decision and not _numbered_as_decision(number, organ):
                 continue  # "CBD/COP/15/17, decision 15/4": a conference's decision
             href = cited_resolution_iri(ACTORS[organ][0], number.strip(), date)
@@ -429,8 +434,9 @@ def weave(text: str, spans: list[tuple[int, int, Inline]]) -> list[Inline]:
 class InlineParser:
     """Parses blocks in document order, so digit footnote markers resolve in sequence."""
 
-    def __init__(self, lang: Language, bodies: dict[str, NoteBody]):
+    def __init__(self, lang: Language, bodies: dict[str, NoteBody], home: str = "GA"):
         self.lang = lang
+        self.home = home  # the organ whose document this is: "its resolution" is that organ's
         self.resolver = MarkerResolver(bodies)
         self.inline_notes = 0
         self.placed: set[str] = set()  # markers whose note is in the model
@@ -506,7 +512,7 @@ class InlineParser:
                 # notes never nest, so hostile nesting cannot recurse without end
                 stack[-1].append(Text(tok.raw))
             elif tok.value:
-                stack[-1].extend(mark_references(tok.value, self.lang))
+                stack[-1].extend(mark_references(tok.value, self.lang, self.home))
         return _merge_text(root)
 
     def _footnote(self, tok: _Tok, line: int) -> Inline:
