@@ -259,12 +259,15 @@ _ECOSOC_RES = r"(?:19|20)\d\d/\d{1,3}"
 #: numbered within a session named in Roman numerals, before 1976: "1514 (XV)", "217 A (III)"
 _SESSION_RES = r"\d{1,4}(?:\s?(?-i:[A-Z]))?\s?\((?-i:[IVXL]{1,7})\)"
 #: what a cited number follows: resolutions and decisions, which are named alike (D3, D15)
+#: a Security Council number cited without its year ("Security Council resolution 2773"): linked
+#: only where the Council is named before it
+_BARE_RES = r"\d{2,4}(?![\d/]|\s?\()"
 _RES_WORD = r"(?:resolutions?|résolutions?|resoluciones|resolución|decisions?|décisions?|decisiones|decisión)"
 _CITED = re.compile(
-    rf"(?P<lead>{_RES_WORD}\s+)(?P<list>(?:(?:{_SC_RES}|{_SESSION_RES}|{_ECOSOC_RES}|{_GA_RES})(?:,\s+|\s+(?:and|et|y)\s+|\s+of\s+[^,;]*?\d{{4}},?\s+(?:and\s+)?)?)+)",
+    rf"(?P<lead>{_RES_WORD}\s+)(?P<list>(?:(?:{_SC_RES}|{_SESSION_RES}|{_ECOSOC_RES}|{_GA_RES}|{_BARE_RES})(?:,\s+|\s+(?:and|et|y)\s+|\s+of\s+[^,;]*?\d{{4}},?\s+(?:and\s+)?)?)+)",
     re.IGNORECASE,
 )
-_ONE_RES = re.compile(rf"(?P<num>{_SC_RES}|{_SESSION_RES}|{_ECOSOC_RES}|{_GA_RES})")
+_ONE_RES = re.compile(rf"(?P<num>{_SC_RES}|{_SESSION_RES}|{_ECOSOC_RES}|{_GA_RES}|{_BARE_RES})")
 # "resolution 10/1 of 16 October 2020 of the Conference": another body's resolution, not a link to
 # the GA's; "resolution 73/183 of 17 December 2018 on enhancing the role of the Commission" is the GA's.
 _OTHER_BODY_AFTER = re.compile(
@@ -281,11 +284,15 @@ _SYMBOL = re.compile(
 _SC_NUMBER = re.compile(_SC_RES)
 _ECOSOC_NUMBER = re.compile(_ECOSOC_RES)
 _SESSION_NUMBER = re.compile(_SESSION_RES)
+_BARE_NUMBER = re.compile(_BARE_RES)
+#: where a list of cited numbers puts the next one: at its start, or after a comma or "and"
+_LISTED_AFTER = re.compile(r"(?:^|,\s+|\s(?:and|et|y)\s+)$")
 _OTHER_BODY_BEFORE = re.compile(r"(?:Commission|Conference|Board|Governing Council|Trusteeship Council)[^,;.]{0,40}$")
 #: the Human Rights Council named before or after a citation: its resolutions are linked as its own
 _HRC_NAME = r"(?:Human Rights Council|Conseil des droits de l[’']homme|Consejo de Derechos Humanos)"
 _IN_ITS = r"(?:,?\s+(?:in|by)\s+its)?\s*$"  # "the Council, in its resolution"
 _HRC_BEFORE = re.compile(_HRC_NAME + _IN_ITS)
+_SC_BEFORE = re.compile(r"(?:Security Council|Conseil de sécurité|Consejo de Seguridad)" + _IN_ITS)
 _GA_BEFORE = re.compile(r"(?:General Assembly|Assemblée générale|Asamblea General)" + _IN_ITS)
 _HRC_AFTER = re.compile(r"^(?:\s+of\s+[^;,]{0,25}?\d{4})?,?\s*of\s+the\s+" + _HRC_NAME)
 _ECOSOC_NAME = re.compile(r"Economic and Social Council|Conseil économique et social|Consejo Económico y Social")
@@ -297,13 +304,16 @@ def _date_of(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _organ_of_citation(number: str, before: str, after: str, home: str) -> str:
+def _organ_of_citation(number: str, before: str, after: str, home: str) -> str | None:
     """Whose resolution or decision a cited number is. Its form tells for the Security Council's
     "2250 (2015)" and the Economic and Social Council's "2021/13"; a Human Rights Council number
     looks like the General Assembly's, and the Council used Roman-numbered sessions as the Assembly
-    did, so for those the organ named around the citation tells, else the document's own organ."""
+    did, so for those the organ named around the citation tells, else the document's own organ.
+    None for a bare number ("resolution 2773") no Security Council is named for."""
     if _SC_NUMBER.fullmatch(number):
         return "SC"
+    if _BARE_NUMBER.fullmatch(number):
+        return "SC" if _SC_BEFORE.search(before) or home == "SC" else None
     if _ECOSOC_NUMBER.fullmatch(number):
         return "ECOSOC"
     if _HRC_BEFORE.search(before) or _HRC_AFTER.match(after):
@@ -382,14 +392,17 @@ def mark_references(text: str, lang: Language, home: str = "GA") -> list[Inline]
             continue
         base = m.start("list")
         decision = m.group("lead")[:3].lower() in ("dec", "déc")
-        for one in _ONE_RES.finditer(m.group("list")):
+        listed = m.group("list")
+        for one in _ONE_RES.finditer(listed):
+            if _BARE_NUMBER.fullmatch(one.group("num")) and not _LISTED_AFTER.search(listed, 0, one.start()):
+                continue  # "11" and "1995" of "984 (1995) of 11 April 1995": a date's, not a citation
             number = one.group("num").replace("A/RES/", "")
             start, end = base + one.start(), base + one.end()
             after = text[end : end + 200]  # a date follows within a few words, if at all
             dm = _date_of(lang.date_of).match(after)
             date = lang.parse_date(after[dm.end() : dm.end() + 30]) if dm and lang.date_re.match(after[dm.end():]) else None
             organ = _organ_of_citation(number, before, after_list, home)
-            if decision and not _numbered_as_decision(number, organ):
+            if organ is None or decision and not _numbered_as_decision(number, organ):
                 continue  # "CBD/COP/15/17, decision 15/4": a conference's decision
             href = cited_resolution_iri(ACTORS[organ][0], number.strip(), date)
             spans.append((start, end, Ref(href, [Text(text[start:end])])))
