@@ -27,12 +27,24 @@ _SPACES = re.compile("[\u00a0\u2007\u202f\u2002\u2003\u2009\t\u000b\u000c]")
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
+#: files people may pass by mistake, known by their first bytes
+_DOCUMENT_FORMATS = (
+    (b"%PDF-", "a PDF file", "extract its text first, e.g. pdftotext res.pdf res.txt"),
+    (b"PK\x03\x04", "a zipped document (Word, OpenDocument)", "save it as plain text first"),
+    (b"\xd0\xcf\x11\xe0", "a Word 97-2003 document", "save it as plain text first"),
+    (b"{\\rtf", "a rich-text (RTF) document", "save it as plain text first"),
+)
+
+
 def decode(data: bytes | str) -> tuple[str, str | None]:
     """Text from bytes, and a note when it was not UTF-8: UTF-8 (with or without BOM), UTF-16 with a
     BOM, or a whole file in the Windows-1252 legacy encoding (web pages saved long ago). UTF-8 with
     a damaged byte is refused, with its line: guessing there would garble the text silently."""
     if isinstance(data, str):
         return data, None
+    for magic, kind, hint in _DOCUMENT_FORMATS:
+        if data.startswith(magic):
+            raise ConversionError(f"input is {kind}, not text: {hint}", line=1)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), None
