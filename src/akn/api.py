@@ -40,14 +40,18 @@ def read_any(source: str | bytes, *, filename: str | None = None, symbol: str | 
 
     The one place that picks a reader for an input, so the CLI, batches and the library agree:
     AKN XML (a ``.xml``/``.akn`` name, or content whose first non-blank character is ``<``) goes to
-    the AKN reader, anything else to the text reader. ``symbol``, ``date`` and ``lang`` only help
+    the AKN reader; a web page (``<!DOCTYPE html>``, ``<html>``) is turned into text first; anything
+    else goes to the text reader. ``symbol``, ``date`` and ``lang`` only help
     the text reader; an AKN document states its own metadata.
     """
     from .readers.akn import looks_like_xml, read_akn
+    from .readers.html import html_to_text, looks_like_html
     from .readers.text import read_text
 
     named_xml = filename is not None and Path(str(filename)).suffix.lower() in FORMATS["akn"]
-    if named_xml or looks_like_xml(source):
+    if not named_xml and looks_like_html(source):  # a saved web page: its text is a web copy
+        source = html_to_text(source)
+    elif named_xml or looks_like_xml(source):
         return read_akn(source)
     return read_text(source, filename=filename, symbol=symbol, date=date, lang=lang)
 

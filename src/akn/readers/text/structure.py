@@ -319,7 +319,7 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                 continue
         if state == "annex_body":
             assert annex_builder is not None
-            if web_copy and _ended(annex_builder, text):
+            if web_copy and _ended(annex_builder, text, blocks[k + 1 : k + 8]):
                 out.dropped.append(block)  # site text after a web copy's annex
                 state = "after_annex"
                 continue
@@ -348,7 +348,7 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                 out.dropped.remove(held)
             state = "body"
         if state == "body":
-            if _ended(main, text):
+            if _ended(main, text, blocks[k + 1 : k + 8]):
                 out.dropped.append(block)
                 pending = [block]
                 state = "after"
@@ -389,11 +389,12 @@ def _resumes_numbering(builder: BodyBuilder, text: str) -> bool:
     return bool(m) and builder.last_para is not None and builder.last_para.num is not None and builder.expects(int(m.group(1)))
 
 
-def _ended(builder: BodyBuilder, text: str) -> bool:
+def _ended(builder: BodyBuilder, text: str, rest: list[Block]) -> bool:
     """Whether a numbered body has ended before ``text``: its last paragraph closed with a full
     stop and ``text`` neither continues the numbering nor looks like part of the body."""
     last = builder.last_para
-    return bool(last is not None and last.num and _after_last(builder, text) and not _continues_body(text, builder))
+    return bool(last is not None and last.num and _after_last(builder, text)
+                and not _continues_body(text, builder, rest))
 
 
 def _after_last(main: BodyBuilder, text: str) -> bool:
@@ -405,7 +406,7 @@ def _after_last(main: BodyBuilder, text: str) -> bool:
     return ending(_plain(tail)) == "."
 
 
-def _continues_body(text: str, main: BodyBuilder) -> bool:
+def _continues_body(text: str, main: BodyBuilder, rest: list[Block]) -> bool:
     m = PARA_NUM.match(text)
     if m and main.expects(int(m.group(1))):
         return True
@@ -413,4 +414,18 @@ def _continues_body(text: str, main: BodyBuilder) -> bool:
     if any(main.expects(int(n)) for n in re.findall(r"(?<![\d/.,])(\d{1,3})\.\s+[A-Z]", text)):
         return True
     return bool(ITEM_NUM.match(text) or ROMAN_HEADING.match(text) or LETTER_HEADING.match(text)
-                or BULLET.match(text)) or (len(text.split()) <= 14 and not ending(text))
+                or BULLET.match(text)) or (_heading_like(text) and _body_follows(rest))
+
+
+def _heading_like(text: str) -> bool:
+    return len(text.split()) <= 14 and not ending(text)
+
+
+def _body_follows(rest: list[Block]) -> bool:
+    """Whether body text comes after a heading-like line (past further headings): a numbered or
+    a long or a punctuated paragraph. A page's footer ("Share this page", "Tags: …", "© 2025 …")
+    is a run of such lines with nothing after it."""
+    for block in rest[:6]:
+        if not _heading_like(block.text) or PARA_NUM.match(block.text) or ITEM_NUM.match(block.text):
+            return True
+    return len(rest) > 6

@@ -1,0 +1,82 @@
+"""The HTML reader (readers/html.py): saved web pages read as web copies."""
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from akn.api import read_any, render
+from akn.readers.html import html_to_text, looks_like_html
+
+from ..conftest import CORPUS, corpus_truth
+from ..web_layout import WebStyle, web_layout
+from .reading import paragraph_reading, truth_mismatches
+
+TRUTH = corpus_truth()
+
+
+@pytest.mark.parametrize("head, page", [
+    ("<!DOCTYPE html><html>", True), ("\ufeff  <!doctype HTML>\n<html lang=en>", True), ("<html>", True),
+    ('<?xml version="1.0"?>\n<!DOCTYPE html>', True), ("<!-- saved --><html>", True),
+    ('<?xml version="1.0"?><akomaNtoso xmlns="x">', False), ("The General Assembly,", False), ("<p>text", False),
+])
+def test_a_web_page_is_told_by_its_opening(head, page):
+    assert looks_like_html(head) is page and looks_like_html(head.encode("utf-8")) is page
+
+
+def test_a_page_becomes_the_text_a_browser_shows():
+    page = """<!DOCTYPE html><html><head><title>T</title><style>p {}</style><script>var a = 1;</script></head>
+<body><nav><a href="/">Home</a> | <a href="/docs">Documents</a></nav>
+<h1>80/11. 2025 review of the
+   peacebuilding architecture</h1>
+<p><i>The General Assembly</i>,</p>
+<p><i> Recalling </i> its resolution 70/1,<sup><a href="#fn1" id="fnref1">1</a></sup> and <b>welcoming</b> 1<sup>st</sup>,</p>
+<div class="para"><span>1.</span><div><em>Decides</em> to act;<br>next line</div></div>
+<table><tr><td>a</td><td>b</td></tr></table>
+<ol class="footnotes"><li id="fn1"><p>See A/80/1. <a href="#fnref1">&#8617;</a></p></li></ol>
+<footer>&copy; 2025 &amp; more</footer></body></html>"""
+    assert html_to_text(page).split("\n\n") == [
+        "Home | Documents", "80/11. 2025 review of the peacebuilding architecture", "*The General Assembly*,",
+        "*Recalling* its resolution 70/1,¹ and **welcoming** 1st,", "1. *Decides* to act;\nnext line", "a b",
+        "[^1]: See A/80/1.", "© 2025 & more\n"]
+
+
+def test_a_legacy_page_in_windows_1252_is_read_whatever_its_meta_says():
+    page = '<!DOCTYPE html><html><head><meta charset="iso-8859-1"></head><body><p>Réaffirmant “x”</p></body></html>'
+    assert html_to_text(page.encode("cp1252")) == "Réaffirmant “x”\n"
+
+
+@pytest.mark.parametrize("name", sorted(TRUTH))
+def test_the_html_writers_page_reads_back_to_the_same_resolution(name):
+    source = read_any((CORPUS / name).read_bytes(), filename=name).resolution
+    back = read_any(render(source, "html"), filename="page.html").resolution
+    assert paragraph_reading(back) == paragraph_reading(source)
+    assert not truth_mismatches(back, TRUTH[name])
+
+
+def cms_page(text: str) -> str:
+    """A web copy (tests/web_layout.py, endnotes style) as a content system would publish it:
+    a <p> a line, markers as linked superscripts, the notes as a list with links back."""
+    body, notes, footer = [], [], []
+    for line in text.split("\n"):
+        note = re.match(r"^\[(\d+)\] (.*)$", line)
+        escaped = html.escape(note.group(2) if note else line)
+        if note:
+            notes.append(f'<li id="fn{note.group(1)}">{escaped} <a href="#fnref{note.group(1)}">↩</a></li>')
+        elif line.strip():  # the site's own text after the notes is the page's footer
+            (footer if notes else body).append(
+                "<p>" + re.sub(r"\[(\d+)\]", r'<sup><a id="fnref\1" href="#fn\1">\1</a></sup>', escaped) + "</p>")
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Resolution</title></head><body>\n"
+            + "\n".join(body) + '\n<section class="footnotes"><ol>\n' + "\n".join(notes) + "\n</ol></section>\n"
+            + "<footer>" + "\n".join(footer) + "</footer>\n</body></html>\n")
+
+
+@pytest.mark.parametrize("name", sorted(n for n in TRUTH if n.endswith(".md"))[::4])
+def test_a_content_systems_page_reads_like_the_text(name):
+    source = read_any((CORPUS / name).read_bytes(), filename=name).resolution
+    page = cms_page(web_layout(source, WebStyle(notes="endnotes")))
+    assert "<sup><a" in page or "[^" not in page
+    back = read_any(page.encode("utf-8"), filename=name.replace(".md", ".html")).resolution
+    assert paragraph_reading(back) == paragraph_reading(source)
+    assert not truth_mismatches(back, TRUTH[name])
