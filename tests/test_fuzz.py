@@ -57,6 +57,17 @@ def test_reader_tokens_inside_a_resolution(at, tokens):
     check("\n".join(LINES[:at] + ["".join(tokens)] + LINES[at:]))
 
 
+HTML_TOKENS = ["<p>", "</p>", "<br>", "<sup>", "</sup>", "<sup>3</sup>", "<i>", "</i>", "<b>", "<li>", "</li>",
+               '<a href="#fnref1">↩</a>', "<ol start=\"x\">", "<script>", "<div>", "&amp;", "&#0;", "<!--", "1.",
+               "(a)", "The General Assembly,", "<table><tr><td>", "\x00", "<?xml version='1.0'?>", "<![CDATA["]
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(HTML_TOKENS) | st.text(max_size=20), max_size=80))
+def test_web_pages(tokens):
+    check("<!DOCTYPE html><html><body>" + "\n".join(f"<p>{line}</p>" for line in LINES[:40]) + "".join(tokens))
+
+
 @FUZZ
 @given(st.randoms(use_true_random=False))
 def test_corpus_lines_spliced(rng):

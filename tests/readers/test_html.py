@@ -80,3 +80,12 @@ def test_a_content_systems_page_reads_like_the_text(name):
     back = read_any(page.encode("utf-8"), filename=name.replace(".md", ".html")).resolution
     assert paragraph_reading(back) == paragraph_reading(source)
     assert not truth_mismatches(back, TRUTH[name])
+
+
+@pytest.mark.parametrize("page", ["<!DOCTYPE html><html><body><script>x()</script></body></html>",
+                                  "<!DOCTYPE html><html><body>" + "<div>" * 400 + "The General Assembly,"])
+def test_a_page_without_readable_text_is_refused_clearly(page):
+    from akn.errors import ConversionError
+
+    with pytest.raises(ConversionError, match="shows no text"):
+        read_any(page)

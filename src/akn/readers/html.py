@@ -51,6 +51,8 @@ def html_to_text(source: str | bytes) -> str:
     _walk(root, pieces)
     lines = [" ".join(line.split()) for line in "".join(pieces).split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    if not text:  # libxml2 also leaves out what is nested more than 256 elements deep
+        raise ConversionError("the web page shows no text (or nests its elements too deep to read)", line=1)
     # a label in a block of its own beside its text's block ("<span>1.</span><div>Decides …"),
     # shown on one line by the page's style, goes on one line here too
     return _LONE_LABEL.sub(r"\1 ", text) + "\n"
