@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from ..errors import ConversionError
+from .text.footnotes import raised_text
+from .text.lines import decode
 
 #: elements that open a new line (a paragraph, a heading, a list item, a table row)
 _BLOCKS = frozenset(
@@ -19,7 +21,6 @@ _BLOCKS = frozenset(
 )
 _CELLS = frozenset({"td", "th"})
 _DROPPED = frozenset({"script", "style", "noscript", "template", "head", "svg", "button", "select"})
-_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LONE_LABEL = re.compile(r"(?m)^(\d{1,3}\.|\([a-z]{1,4}\)|[IVXL]{1,6}\.|[A-H]\.)\n+(?=\S)")
 _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
@@ -37,8 +38,6 @@ def looks_like_html(source: str | bytes) -> bool:
 def html_to_text(source: str | bytes) -> str:
     """The page's text, a block a paragraph, with superscripts and emphasis the text reader reads."""
     from lxml import etree, html
-
-    from .text.lines import decode
 
     text, _ = decode(source)  # UTF-8, or a legacy page in Windows-1252, whatever its <meta> claims
     text = _XML_DECLARATION.sub("", text, count=1)
@@ -73,9 +72,7 @@ def _walk(el, out: list[str]) -> None:
         out.append(f"\n\n[^{_note_marker(el)}]: {_note_text(el)}\n\n{_spaced(el.tail)}")
         return
     if tag == "sup":
-        raised = " ".join("".join(el.itertext()).split()).strip("[]")
-        out.append(raised.translate(_SUPERSCRIPT_DIGITS) if raised.isascii() and raised.isdigit() else raised)
-        out.append(_spaced(el.tail))
+        out.append(raised_text("".join(el.itertext())) + _spaced(el.tail))
         return
     block = tag in _BLOCKS
     inner: list[str] = [_spaced(el.text)]

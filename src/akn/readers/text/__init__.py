@@ -1,8 +1,8 @@
 """Text reader: a resolution as extracted text (PDF dump, markdown, web copy) -> the model.
 
 The reader is a pipeline of small passes (see DESIGN in docs/profile.md): decode and split lines,
-lift front matter, remove page furniture, lift footnote bodies, read the masthead, unwrap the
-rest into blocks, read the structure, and resolve metadata. Each pass sees only what the one
+lift front matter, undo web and markdown markup, remove page furniture, lift footnote bodies, read
+the masthead, unwrap the rest into blocks, read the structure, and resolve metadata. Each pass sees only what the one
 before left.
 """
 from __future__ import annotations

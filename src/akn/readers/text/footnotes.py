@@ -27,6 +27,16 @@ def superscript_to_digits(text: str) -> str:
     return text.translate(_SUPER_TO_DIGIT)
 
 
+_DIGIT_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPTS)
+
+
+def raised_text(text: str) -> str:
+    """What a run of raised text in a page (``<sup>``) says in extracted text: a number is a
+    footnote marker, printed in superscript digits; anything else ("st" of "1st") is plain text."""
+    text = " ".join(text.split()).strip("[]")
+    return text.translate(_DIGIT_TO_SUPER) if text.isascii() and text.isdigit() else text
+
+
 @dataclass
 class NoteBody:
     """A footnote's raw text and the line it was printed on."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from .footnotes import SUPERSCRIPTS
+from .footnotes import raised_text
 from .lines import Line
 
 _READ_MORE = re.compile(r"(?<!\s)\s*…\s*\[(?:read more|more|…)\]\s*", re.IGNORECASE)
@@ -54,14 +54,6 @@ _BREAK_TAG = re.compile(r"</?(?:br|p)\s*/?>", re.IGNORECASE)
 #: "<sup>3</sup>", "<sup><a href="#fn3">[3]</a></sup>": a footnote marker of an HTML copy
 _SUP_TAG = re.compile(r"<sup\b[^<>]*>((?:[^<]|<(?!/sup>))*?)</sup>", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]*>")
-_DIGIT_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPTS)
-
-
-def _superscript(m: re.Match[str]) -> str:
-    """A marker in a <sup> tag as the superscript digits a PDF extraction prints; other raised
-    text ("1<sup>st</sup>") as plain text."""
-    inner = _TAG.sub("", m.group(1)).strip().strip("[]")
-    return inner.translate(_DIGIT_TO_SUPER) if inner.isascii() and inner.isdigit() else inner
 
 
 #: inline formatting of a page's source: emphasis becomes markdown's, links and spans their text
@@ -79,7 +71,7 @@ def _undo_tags(text: str) -> str:
     text = _BREAK_TAG.sub(" ", text).rstrip()
     lowered = text.lower()
     if "<sup" in lowered:
-        text = _SUP_TAG.sub(_superscript, text)
+        text = _SUP_TAG.sub(lambda m: raised_text(_TAG.sub("", m.group(1))), text)
     if "<i>" in lowered or "<em>" in lowered or "<b>" in lowered or "<strong>" in lowered:
         text = _EMPHASIS_TAG.sub(_markdown_emphasis, text)
     return _TEXT_TAG.sub("", text)
