@@ -74,6 +74,8 @@ def looks_preambular(text: str, lang: Language) -> bool:
     first = words[0].strip(",*_").lower()
     if first in _NOT_OPENERS or (len(words) >= 4 and all(w[:1].isupper() for w in words[1:4])):
         return False
+    if first.endswith(("ment", "ments")) and "ment" not in lang.opener_suffixes:
+        return False  # "Disarmament", "Development": nouns, though they end like "Confident"
     return first in lang.preamble_openers or first.endswith(lang.opener_suffixes)
 
 
@@ -110,7 +112,9 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
         current = None
 
     page_break = False  # a page ended in the gap
-    for line in lines:
+    texts = [i for i, line in enumerate(lines) if line.kind == "text"]
+    following = {i: lines[j].text.strip() for i, j in zip(texts, texts[1:])}  # the next text line
+    for k, line in enumerate(lines):
         if line.kind != "text":
             gap = True
             page_break = page_break or line.kind == "break"
@@ -132,7 +136,7 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
         elif current[1].length <= 12 and _number_only(current[1].text):
             current[1].add(" ")  # "1." alone on its line, then its text
             current[1].add(text)
-        elif layout.opens_block(current[1].probe(), text, lang):
+        elif layout.opens_block(current[1].probe(), text, lang, following.get(k)):
             close()
             current = (line.no, Pieces(text))
         else:
@@ -184,18 +188,22 @@ class _Layout:
                 and not opens_structure(text) and not looks_preambular(text, lang)
                 and not re.match(lang.annex, text) and not re.match(lang.closing["meeting"], text))
 
-    def opens_block(self, prev: str, text: str, lang: Language) -> bool:
-        """Whether a line right after ``prev`` (no blank line between) opens a new block."""
+    def opens_block(self, prev: str, text: str, lang: Language, nxt: str | None = None) -> bool:
+        """Whether a line right after ``prev`` (no blank line between) opens a new block; ``nxt``
+        is the text line after it, if any."""
         if (opens_structure(text) or re.match(lang.annex, text)) and _may_end_before(prev):
             return True
         if self.next_number(text):
             return True
         # a short line ends a paragraph; without blank lines between paragraphs a full one may too,
-        # when it ends a preambular paragraph (",") or the last operative one (".")
+        # when it ends a preambular paragraph or a decision's chapeau ("," in a block that opened
+        # like one) or the last operative paragraph (".")
         short = self.width is None or self.last_length < 0.8 * self.width
-        if (short or (self.unspaced and ending(prev) in (",", "."))) and _new_paragraph_line(prev, text, lang):
+        ends_paragraph = ending(prev) == "." or (ending(prev) == "," and (
+            looks_preambular(prev, lang) or bool(re.match(lang.decision_opening, prev))))
+        if (short or (self.unspaced and ends_paragraph)) and _new_paragraph_line(prev, text, lang):
             return True
-        if self.unspaced and ending(prev) in (".", ";", ":") and _heading_line(text, self.width):
+        if self.unspaced and ending(prev) in (".", ";", ":") and _heading_line(text, self.width, lang, nxt):
             return True
         return self.one_per_line and ending(prev) in (".", ";") and _whole_paragraph_line(text)
 
@@ -203,16 +211,24 @@ class _Layout:
 def _unspaced(lines: list[Line]) -> bool:
     """Whether paragraphs follow one another without a blank line: numbered paragraphs, which a
     blank line precedes wherever an extractor keeps blank lines, mostly have none before them."""
+    if sum(line.kind == "blank" for line in lines) <= max(1, 0.01 * len(lines)):
+        return True  # no blank line at all to speak of
     openings = [i for i, line in enumerate(lines) if i and line.kind == "text" and PARA_NUM.match(line.text.strip())]
     after_blank = sum(lines[i - 1].kind == "blank" for i in openings)  # not after a page break
     return len(openings) >= 3 and after_blank <= 0.2 * len(openings)
 
 
-def _heading_line(text: str, width: int | None) -> bool:
-    """A short capitalised line without closing punctuation: in hard-wrapped text, after a line
-    that ended a sentence, a heading ("Partnerships and support mechanisms") rather than prose."""
-    return (text[:1].isupper() and not ending(text) and not more_words_than(text, 10)
-            and (width is None or len(text) < 0.8 * width))
+def _heading_line(text: str, width: int | None, lang: Language, nxt: str | None) -> bool:
+    """A capitalised line of a few words without closing punctuation: in hard-wrapped text, after
+    a line that ended a sentence, a heading ("Partnerships and support mechanisms") rather than
+    prose when it is short, or when it is in title case and a numbered paragraph follows it
+    ("Department of Political and Peacebuilding Affairs", not a title quoted across lines)."""
+    if not text[:1].isupper() or ending(text) or more_words_than(text, 10):
+        return False
+    if width is None or len(text) < 0.8 * width:
+        return True
+    significant = [w for w in text.split() if w.lower() not in lang.small_words]
+    return all(w[:1].isupper() for w in significant) and nxt is not None and opens_structure(nxt)
 
 
 def _whole_paragraph_line(text: str) -> bool:
