@@ -136,6 +136,8 @@ def test_a_marker_after_a_sentence_end():
     assert _markers(out) == ["13"]
     parser = _parser(n3="x")
     assert _markers(parser.parse("as set out in No. 3 Of the list", 1)) == []
+    parser = _parser(n3="A/80/3.")
+    assert _markers(parser.parse("the sub-item entitled “Cluster Munitions”.3", 1)) == ["3"]
 
 
 def test_markdown_italics_links_markers_and_references():

@@ -141,7 +141,7 @@ _NUMBER_WORDS = frozenset(
 
 #: where a numeric marker can stand: glued to a word or clause end ...
 _GLUED_MARKER = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[a-z][.,;:])|(?<=[,;:)\]”’\"])|(?<=[a-z]\))|(?<=[–-](?:19|20)\d\d)"
+    r"(?:(?<=[^\W\d_])|(?<=[a-z”’\"][.,;:])|(?<=[,;:)\]”’\"])|(?<=[a-z]\))|(?<=[–-](?:19|20)\d\d)"
     r"|(?<=\s(?:19|20)\d\d))\d+(?=[\s,;.:)”’]|$)"
 )
 #: ... or alone after a word: "Commitment, 12 which"; after a clause ends, "Principles. 13 We will";
