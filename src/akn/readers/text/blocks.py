@@ -195,17 +195,21 @@ class _Layout:
             return True
         if self.next_number(text):
             return True
-        # a short line ends a paragraph; without blank lines between paragraphs a full one may too,
-        # when it ends a preambular paragraph or a decision's chapeau ("," in a block that opened
-        # like one) or the last operative paragraph (".")
+        # a short line ends a paragraph; without blank lines between paragraphs a full one may too
         short = self.width is None or self.last_length < 0.8 * self.width
-        ends_paragraph = ending(prev) == "." or (ending(prev) == "," and (
-            looks_preambular(prev, lang) or bool(re.match(lang.decision_opening, prev))))
-        if (short or (self.unspaced and ends_paragraph)) and _new_paragraph_line(prev, text, lang):
+        if (short or (self.unspaced and _may_end_at_full_line(prev, lang))) and _new_paragraph_line(prev, text, lang):
             return True
         if self.unspaced and ending(prev) in (".", ";", ":") and _heading_line(text, self.width, lang, nxt):
             return True
         return self.one_per_line and ending(prev) in (".", ";") and _whole_paragraph_line(text)
+
+
+def _may_end_at_full_line(block: str, lang: Language) -> bool:
+    """Whether a block may end at a line that fills the page: when it is the last operative
+    paragraph ("."), or a preambular paragraph or a decision's chapeau (",") — never a numbered
+    paragraph at a comma ("… the Use,\nStockpiling, Production and Transfer …")."""
+    end = ending(block)
+    return end == "." or (end == "," and (looks_preambular(block, lang) or bool(re.match(lang.decision_opening, block))))
 
 
 def _unspaced(lines: list[Line]) -> bool:
