@@ -18,7 +18,8 @@ def format_for_path(path: str | Path) -> str | None:
 def convert(text: str | bytes, to: str = "akn", *, validate: bool = True, filename: str | None = None,
             symbol: str | None = None, date: str | None = None, lang: str | None = None,
             warnings: list[str] | None = None, css: str | None = None) -> str:
-    """Convert one resolution given as extracted text (or AKN XML) into ``to`` ("akn", "html", "text").
+    """Convert one resolution given as extracted text (or a saved web page, or AKN XML) into ``to``
+    ("akn", "html", "text").
 
     ``symbol``, ``date`` (ISO adoption date) and ``lang`` supply metadata the text lacks; ``css``
     is a stylesheet URL the HTML links instead of carrying its styles inline.
