@@ -42,6 +42,13 @@ def test_a_page_becomes_the_text_a_browser_shows():
         "[^1]: See A/80/1.", "© 2025 & more\n"]
 
 
+def test_endnotes_take_their_number_from_the_list_or_their_text():
+    page = ('<!DOCTYPE html><html><body><ol start="3"><li>2030 Agenda <a href="#fnref3">↩</a></li>'
+            '<li><span>4</span> See A/1. <a role="doc-backlink" href="#x">back</a></li></ol>'
+            '<ul><li>12. Note twelve <a href="#fnref12">↩</a></li></ul></body></html>')
+    assert html_to_text(page).split("\n\n") == ["[^3]: 2030 Agenda", "[^4]: See A/1.", "[^12]: Note twelve\n"]
+
+
 def test_a_legacy_page_in_windows_1252_is_read_whatever_its_meta_says():
     page = '<!DOCTYPE html><html><head><meta charset="iso-8859-1"></head><body><p>Réaffirmant “x”</p></body></html>'
     assert html_to_text(page.encode("cp1252")) == "Réaffirmant “x”\n"

@@ -69,7 +69,8 @@ def _walk(el, out: list[str]) -> None:
         out.append(_spaced(el.tail))  # "↩": a note's link back to its marker
         return
     if tag == "li" and any(_is_backlink(a) for a in el.iter("a")):
-        out.append(f"\n\n[^{_note_marker(el)}]: {_note_text(el)}\n\n{_spaced(el.tail)}")
+        marker = _note_marker(el)
+        out.append(f"\n\n[^{marker}]: {_note_text(el, marker)}\n\n{_spaced(el.tail)}")
         return
     if tag == "sup":
         out.append(raised_text("".join(el.itertext())) + _spaced(el.tail))
@@ -99,25 +100,25 @@ def _is_backlink(a) -> bool:
 
 
 def _note_marker(li) -> str:
-    """A note's marker: as the page states it, else its number in the list."""
-    stated = li.get("data-marker") or re.match(r"\s*\[?(\w{1,4})\]?[.)]?\s", "".join(li.itertext()) + " ")
-    if isinstance(stated, str):
-        return stated
-    if stated and stated.group(1).isdigit():
-        return stated.group(1)
+    """A note's marker: as the page states it (``data-marker``), else its number in an ordered
+    list, else the number its text opens with."""
+    if li.get("data-marker"):
+        return li.get("data-marker")
     parent = li.getparent()
-    start = int(parent.get("start", "1")) if parent is not None and (parent.get("start") or "1").isdigit() else 1
-    siblings = [c for c in parent if isinstance(c.tag, str) and c.tag.lower() == "li"] if parent is not None else [li]
-    return str(start + siblings.index(li))
+    if parent is not None and isinstance(parent.tag, str) and parent.tag.lower() == "ol":
+        first = parent.get("start", "1")
+        siblings = [c for c in parent if isinstance(c.tag, str) and c.tag.lower() == "li"]
+        return str((int(first) if first.isdigit() else 1) + siblings.index(li))
+    stated = re.match(r"\s*\[?(\d{1,3}|[*†‡]{1,3})\]?[.)]?\s", "".join(li.itertext()) + " ")
+    return stated.group(1) if stated else "*"
 
 
-def _note_text(li) -> str:
+def _note_text(li, marker: str) -> str:
     """A note's text, without its printed marker and its link back."""
     inner: list[str] = [_spaced(li.text)]
     for child in li:
         _walk(child, inner)
     text = " ".join("".join(inner).split())
-    marker = _note_marker(li)
     return re.sub(rf"^\[?{re.escape(marker)}\]?[.)]?\s+", "", text)
 
 
