@@ -18,7 +18,7 @@ import akn.readers.text as reader
 from akn.readers.text.inlines import InlineParser
 
 ROOT = Path(__file__).resolve().parent.parent
-PASSES = ["decode", "unwrap_json_record", "split_lines", "lift_front_matter", "clean_web_text",
+PASSES = ["decode", "unwrap_json_record", "split_lines", "lift_front_matter", "clean_web_text", "undo_block_markup",
           "split_run_together", "remove_page_furniture", "lift_footnotes", "read_masthead", "unwrap",
           "read_structure"]
 
