@@ -319,7 +319,7 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                 continue
         if state == "annex_body":
             assert annex_builder is not None
-            if web_copy and _ended(annex_builder, text, blocks[k + 1 : k + 8]):
+            if web_copy and _ended(annex_builder, text, blocks[k + 1 : k + 2 + _LOOKAHEAD]):
                 out.dropped.append(block)  # site text after a web copy's annex
                 state = "after_annex"
                 continue
@@ -348,7 +348,7 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                 out.dropped.remove(held)
             state = "body"
         if state == "body":
-            if _ended(main, text, blocks[k + 1 : k + 8]):
+            if _ended(main, text, blocks[k + 1 : k + 2 + _LOOKAHEAD]):
                 out.dropped.append(block)
                 pending = [block]
                 state = "after"
@@ -421,11 +421,15 @@ def _heading_like(text: str) -> bool:
     return len(text.split()) <= 14 and not ending(text)
 
 
+#: how many heading-like blocks in a row may stand before body text (a heading and sub-headings)
+_LOOKAHEAD = 6
+
+
 def _body_follows(rest: list[Block]) -> bool:
     """Whether body text comes after a heading-like line (past further headings): a numbered or
     a long or a punctuated paragraph. A page's footer ("Share this page", "Tags: …", "© 2025 …")
-    is a run of such lines with nothing after it."""
-    for block in rest[:6]:
+    is a run of such lines with nothing after it; a longer run than :data:`_LOOKAHEAD` counts as body."""
+    for block in rest[:_LOOKAHEAD]:
         if not _heading_like(block.text) or PARA_NUM.match(block.text) or ITEM_NUM.match(block.text):
             return True
-    return len(rest) > 6
+    return len(rest) > _LOOKAHEAD
