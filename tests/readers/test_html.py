@@ -96,3 +96,29 @@ def test_a_page_without_readable_text_is_refused_clearly(page):
 
     with pytest.raises(ConversionError, match="shows no text"):
         read_any(page)
+
+
+def word_page(text: str) -> str:
+    """A web copy as Word's "Save as web page" writes it: MsoNormal paragraphs, footnote references
+    as bracketed numbers in styled spans (no <sup>), the notes in divs at the end."""
+    body = []
+    for line in text.split("\n"):
+        note = re.match(r"^\[(\d+)\] (.*)$", line)
+        if note:
+            k = note.group(1)
+            body.append(f'<div id=ftn{k}><p class=MsoFootnoteText><a href="#_ftnref{k}" name="_ftn{k}">'
+                        f"<span class=MsoFootnoteReference>[{k}]</span></a> {html.escape(note.group(2))}</p></div>")
+        elif line.strip():
+            marked = re.sub(r"\[(\d+)\]", r'<a href="#_ftn\1" name="_ftnref\1"><span class=MsoFootnoteReference>[\1]</span></a>',
+                            html.escape(line))
+            body.append(f"<p class=MsoNormal><span lang=EN-GB>{marked}</span></p>")
+    return ('<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv=Content-Type '
+            'content="text/html; charset=utf-8"></head><body><div class=WordSection1>' + "\n".join(body) + "</div></body></html>")
+
+
+@pytest.mark.parametrize("name", sorted(n for n in TRUTH if n.endswith(".md"))[1::5])
+def test_a_page_saved_from_word_reads_like_the_text(name):
+    source = read_any((CORPUS / name).read_bytes(), filename=name).resolution
+    back = read_any(word_page(web_layout(source, WebStyle(notes="endnotes"))), filename="page.htm").resolution
+    assert paragraph_reading(back) == paragraph_reading(source)
+    assert not truth_mismatches(back, TRUTH[name])
