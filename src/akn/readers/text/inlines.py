@@ -304,24 +304,34 @@ def _date_of(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _organ_of_citation(number: str, before: str, after: str, home: str) -> str | None:
-    """Whose resolution or decision a cited number is. Its form tells for the Security Council's
-    "2250 (2015)" and the Economic and Social Council's "2021/13"; a Human Rights Council number
-    looks like the General Assembly's, and the Council used Roman-numbered sessions as the Assembly
-    did, so for those the organ named around the citation tells, else the document's own organ.
-    None for a bare number ("resolution 2773") no Security Council is named for."""
-    if _SC_NUMBER.fullmatch(number):
-        return "SC"
-    if _BARE_NUMBER.fullmatch(number):
-        return "SC" if _SC_BEFORE.search(before) or home == "SC" else None
-    if _ECOSOC_NUMBER.fullmatch(number):
-        return "ECOSOC"
+def _named_organ(before: str, after: str) -> str | None:
+    """The organ the words around a citation name: "Human Rights Council resolution …",
+    "resolution 5/1 … of the Human Rights Council", "General Assembly resolution …"."""
     if _HRC_BEFORE.search(before) or _HRC_AFTER.match(after):
         return "HRC"
     if _GA_BEFORE.search(before):
         return "GA"
+    if _SC_BEFORE.search(before):
+        return "SC"
+    return "ECOSOC" if _ECOSOC_NAME.search(before) else None
+
+
+def _organ_of_citation(number: str, named: str | None, home: str) -> str | None:
+    """Whose resolution or decision a cited number is. Its form tells for the Security Council's
+    "2250 (2015)" and the Economic and Social Council's "2021/13"; a Human Rights Council number
+    looks like the General Assembly's, and the Council used Roman-numbered sessions as the Assembly
+    did, so for those the organ ``named`` around the citation tells, else the document's own organ.
+    None for a bare number ("resolution 2773") no Security Council is named for."""
+    if _SC_NUMBER.fullmatch(number):
+        return "SC"
+    if _BARE_NUMBER.fullmatch(number):
+        return "SC" if "SC" in (named, home) else None
+    if _ECOSOC_NUMBER.fullmatch(number):
+        return "ECOSOC"
+    if named in ("HRC", "GA"):
+        return named
     if _SESSION_NUMBER.fullmatch(number):
-        return "ECOSOC" if _ECOSOC_NAME.search(before) or home == "ECOSOC" else "GA"
+        return "ECOSOC" if "ECOSOC" in (named, home) else "GA"
     return "HRC" if home == "HRC" else "GA"
 
 
@@ -386,8 +396,8 @@ def mark_references(text: str, lang: Language, home: str = "GA") -> list[Inline]
     cited = _citations(text, lowered)
     for m in cited:
         before, after_list = text[max(0, m.start() - 60) : m.start()], text[m.end() : m.end() + 200]
-        hrc = bool(_HRC_BEFORE.search(before) or _HRC_AFTER.match(after_list))
-        if not hrc and (_OTHER_BODY_AFTER.match(after_list) or _OTHER_BODY_BEFORE.search(before)
+        named = _named_organ(before, after_list)
+        if named != "HRC" and (_OTHER_BODY_AFTER.match(after_list) or _OTHER_BODY_BEFORE.search(before)
                         and not _MAIN_ORGAN_BEFORE.search(before[-30:])):
             continue
         base = m.start("list")
@@ -401,7 +411,7 @@ def mark_references(text: str, lang: Language, home: str = "GA") -> list[Inline]
             after = text[end : end + 200]  # a date follows within a few words, if at all
             dm = _date_of(lang.date_of).match(after)
             date = lang.parse_date(after[dm.end() : dm.end() + 30]) if dm and lang.date_re.match(after[dm.end():]) else None
-            organ = _organ_of_citation(number, before, after_list, home)
+            organ = _organ_of_citation(number, named, home)
             if organ is None or decision and not _numbered_as_decision(number, organ):
                 continue  # "CBD/COP/15/17, decision 15/4": a conference's decision
             href = cited_resolution_iri(ACTORS[organ][0], number.strip(), date)
