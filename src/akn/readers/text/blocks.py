@@ -113,7 +113,7 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
 
     page_break = False  # a page ended in the gap
     texts = [i for i, line in enumerate(lines) if line.kind == "text"]
-    following = {i: lines[j].text.strip() for i, j in zip(texts, texts[1:])}  # the next text line
+    following = dict(zip(texts, texts[1:]))  # a text line's index -> the next text line's
     for k, line in enumerate(lines):
         if line.kind != "text":
             gap = True
@@ -136,7 +136,8 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
         elif current[1].length <= 12 and _number_only(current[1].text):
             current[1].add(" ")  # "1." alone on its line, then its text
             current[1].add(text)
-        elif layout.opens_block(current[1].probe(), text, lang, following.get(k)):
+        elif layout.opens_block(current[1].probe(), text, lang,
+                                lines[following[k]].text if k in following else None):
             close()
             current = (line.no, Pieces(text))
         else:
@@ -232,7 +233,7 @@ def _heading_line(text: str, width: int | None, lang: Language, nxt: str | None)
     if width is None or len(text) < 0.8 * width:
         return True
     significant = [w for w in text.split() if w.lower() not in lang.small_words]
-    return all(w[:1].isupper() for w in significant) and nxt is not None and opens_structure(nxt)
+    return all(w[:1].isupper() for w in significant) and nxt is not None and opens_structure(nxt.strip())
 
 
 def _whole_paragraph_line(text: str) -> bool:
