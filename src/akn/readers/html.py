@@ -13,6 +13,7 @@ import re
 from ..errors import ConversionError
 from .text.footnotes import raised_text
 from .text.lines import decode
+from .text.web import EMPHASIS_MARKS
 
 #: elements that open a new line (a paragraph, a heading, a list item, a table row)
 _BLOCKS = frozenset(
@@ -80,7 +81,7 @@ def _walk(el, out: list[str]) -> None:
     for child in el:
         _walk(child, inner)
     content = "".join(inner)
-    mark = "*" if tag in ("i", "em") else "**" if tag in ("b", "strong") else ""
+    mark = EMPHASIS_MARKS.get(tag, "")
     core = content.strip()
     if mark and core and "\n" not in core:  # the marks hug the words, spaces stay outside
         start = content.index(core[0])

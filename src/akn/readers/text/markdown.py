@@ -13,6 +13,7 @@ import re
 from ...languages import LANGUAGES
 from .lines import Line
 
+_MARKUP_START = re.compile(r"\s*[#>*_\-+]")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _QUOTE = re.compile(r"^(?:>[ \t]?)+")
 _LABEL = r"(?:\d{1,3}\.|\([a-z]{1,4}\)|[IVXL]{1,6}\.|[A-H]\.)"
@@ -25,8 +26,7 @@ _WHOLE_LINE_EMPHASIS = re.compile(r"^([*_]{1,2})(\S(?:.*\S)?)\1([,:]?)$")
 
 def undo_block_markup(lines: list[Line]) -> list[Line]:
     """Lines with markdown block syntax around the structure removed; line numbers kept."""
-    return [_undone(line) if line.kind == "text" and line.text.lstrip()[:1] in "#>*_-+" else line
-            for line in lines]
+    return [_undone(line) if line.kind == "text" and _MARKUP_START.match(line.text) else line for line in lines]
 
 
 def _undone(line: Line) -> Line:

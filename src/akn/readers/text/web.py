@@ -57,12 +57,13 @@ _TAG = re.compile(r"<[^<>]*>")
 
 
 #: inline formatting of a page's source: emphasis becomes markdown's, links and spans their text
+EMPHASIS_MARKS = {"i": "*", "em": "*", "b": "**", "strong": "**"}
 _EMPHASIS_TAG = re.compile(r"<(i|em|b|strong)>(.*?)</\1>", re.IGNORECASE)
 _TEXT_TAG = re.compile(r"</?(?:a|span|u|small|font)\b[^<>]*>", re.IGNORECASE)
 
 
 def _markdown_emphasis(m: re.Match[str]) -> str:
-    mark = "*" if m.group(1).lower() in ("i", "em") else "**"
+    mark = EMPHASIS_MARKS[m.group(1).lower()]
     return f"{mark}{m.group(2)}{mark}" if m.group(2).strip() else m.group(2)
 
 
