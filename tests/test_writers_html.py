@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sysconfig
 import sys
 import zipfile
 from pathlib import Path
@@ -329,8 +330,14 @@ def test_installed_wheel_ships_the_templates(tmp_path):
     for template in (ROOT / "templates").iterdir():
         assert f"akn/templates/{template.name}" in names
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=120)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
     py = venv / "bin" / "python"
+    # the dependencies come from the environment running the tests (a venv or the system), placed
+    # after the new environment's own packages so that the wheel's akn is the one imported
+    inner = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                           capture_output=True, text=True, check=True, timeout=60).stdout.strip()
+    outer = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
+    Path(inner, "akn-test-dependencies.pth").write_text("\n".join(sorted(outer)) + "\n", encoding="utf-8")
     install = subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
                              capture_output=True, text=True, env=env, timeout=300)
     assert install.returncode == 0, install.stderr

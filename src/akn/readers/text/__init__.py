@@ -14,9 +14,9 @@ from ...errors import ConversionError, MetadataError
 from ...languages import Language, detect_language, get_language
 from ...model import Inline, MastheadLine, Metadata, Ref, Resolution, Text, Vote, plain_text
 from ...naming import kind_from_symbol, number_from_symbol, organ_from_symbol, symbol_from_filename
-from .blocks import unwrap
+from .blocks import Block, unwrap
 from .canonical import is_canonical, read_canonical
-from .footnotes import lift_footnotes
+from .footnotes import NoteBody, lift_footnotes
 from .furniture import remove_page_furniture
 from .inlines import InlineParser
 from .lines import Line, decode, lift_front_matter, split_lines
@@ -72,7 +72,6 @@ def read_text(
         return read_canonical(text)
     lines = undo_block_markup(clean_web_text(lines))
     warnings: list[str] = [encoding_note] if encoding_note else []
-    dropped: list[Dropped] = []
 
     language = _language(lines, lang, front)
     lines = split_run_together(lines, language)
@@ -87,34 +86,59 @@ def read_text(
             "this does not look like a resolution or decision",
             line=next((l.no for l in lines if l.kind == "text"), 1),
         )
-    head = read_masthead(lines[:start], language)
+    organ = language.match_formula(lines[start].text)
+    blocks = unwrap(lines[start:] if organ is None else lines[start + 1 :], language)
+    evidence = Evidence(language, lines[:start], lines[start], blocks, bodies, front,
+                        [Dropped(l.no, l.text, "page furniture") for l in furniture])
+    return assemble(evidence, warnings, symbol=symbol, date=date, filename=filename)
+
+
+@dataclass
+class Evidence:
+    """What a reader found, in the terms the structure rules read: the printed lines above the
+    enacting formula, the formula's line, the paragraphs after it (one block each), the footnote
+    bodies by marker, and what was left out as page furniture. Every reader hands this over, so the
+    rules of a resolution's structure live in one place (:func:`assemble`)."""
+
+    language: Language
+    masthead: list[Line]
+    formula: Line
+    blocks: list[Block]
+    bodies: dict[str, NoteBody]
+    front: dict[str, str] = field(default_factory=dict)
+    furniture: list[Dropped] = field(default_factory=list)
+
+
+def assemble(evidence: Evidence, warnings: list[str], *, symbol: str | None = None, date: str | None = None,
+             filename: str | None = None) -> ReadResult:
+    """The resolution from a reader's evidence: masthead, number and title, formula, preamble,
+    operative part, closing lines, annexes, footnotes and metadata."""
+    language, front, blocks = evidence.language, evidence.front, list(evidence.blocks)
+    dropped: list[Dropped] = []
+    head = read_masthead(evidence.masthead, language)
     dropped += [Dropped(l.no, l.text, "site text before the resolution") for l in head.dropped]
-    parser = InlineParser(language, bodies, home=language.match_formula(lines[start].text) or "GA")
+    parser = InlineParser(language, evidence.bodies, home=language.match_formula(evidence.formula.text) or "GA")
     masthead = [MastheadLine(p.role, _masthead_inlines(p.role, p.text, parser, language)) for p in head.pieces]
 
     printed_title = _complete_title(head.title, front.get("title", ""), language, warnings)
     title = parser.parse(printed_title, head.title_line) if printed_title else []
-    formula_line = lines[start]
-    organ = language.match_formula(formula_line.text)
-    blocks = unwrap(lines[start:] if organ is None else lines[start + 1 :], language)
+    organ = language.match_formula(evidence.formula.text)
     if organ is None:  # a decision: its whole chapeau is the formula
         formula_block = blocks.pop(0)
         formula = parser.parse(formula_block.text, formula_block.no)
         organ = _organ_in(formula_block.text, language) or "GA"
         kind = "decision"
     else:
-        formula = [Text(formula_line.text.strip())]
+        formula = [Text(evidence.formula.text.strip())]
         kind = "resolution"
     body = read_structure(blocks, language, parser, warnings, web_copy=bool(head.dropped))
     dropped += [Dropped(b.no, b.text, "site text after the resolution") for b in body.dropped]
+    last_line = blocks[-1].no if blocks else evidence.formula.no
     if not body.body:
-        raise ConversionError(
-            "no operative paragraph after the preamble: the text looks truncated",
-            line=lines[-1].no if lines else 1,
-        )
+        raise ConversionError("no operative paragraph after the preamble: the text looks truncated", line=last_line)
 
     if not body.closing and not body.annexes:
-        _refuse_cut_text(body.body, lines)
+        _refuse_cut_text(body.body, last_line)
     for marker, note in parser.unused_bodies():
         warnings.append(f"line {note.line}: footnote {marker} has no marker in the text; kept at the end")
         _append_orphan_note(body, marker, note, parser)
@@ -132,7 +156,7 @@ def read_text(
         warnings.append("the text prints no title; the AKN has none")
     if not body.closing:
         warnings.append("the text prints no closing lines (meeting and date); the AKN has no conclusions")
-    dropped += [Dropped(l.no, l.text, "page furniture") for l in furniture]
+    dropped += evidence.furniture
     return ReadResult(res, warnings, dropped)
 
 
@@ -207,20 +231,20 @@ def _heading_number(masthead: list[MastheadLine], lang: Language) -> str | None:
     return None
 
 
-def _refuse_cut_text(parts, lines: list[Line]) -> None:
+def _refuse_cut_text(parts, last_line: int) -> None:
     """A resolution without closing lines whose last paragraph stops mid-sentence was cut short."""
     from ...model import walk_paragraphs
 
     paragraphs = list(walk_paragraphs(parts))
     if not paragraphs:  # headings with nothing under them (found by fuzzing: was an IndexError)
         raise ConversionError("no operative paragraph after the preamble, only headings: the text looks truncated",
-                              line=next((l.no for l in reversed(lines) if l.kind == "text"), 1))
+                              line=last_line)
     last = paragraphs[-1]
     tail = plain_text(last.items[-1].children if last.items else last.children).rstrip(" ”’\"')")
     if tail and tail[-1] not in ".;:!?":
         raise ConversionError(
             f"the text ends mid-sentence ({tail[-40:]!r}) with no closing lines: it looks truncated",
-            line=next((l.no for l in reversed(lines) if l.kind == "text"), 1),
+            line=last_line,
         )
 
 
