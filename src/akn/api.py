@@ -18,7 +18,7 @@ def format_for_path(path: str | Path) -> str | None:
 def convert(text: str | bytes, to: str = "akn", *, validate: bool = True, filename: str | None = None,
             symbol: str | None = None, date: str | None = None, lang: str | None = None,
             warnings: list[str] | None = None, css: str | None = None) -> str:
-    """Convert one resolution given as extracted text (or a saved web page, or AKN XML) into ``to``
+    """Convert one resolution given as its PDF (bytes), extracted text, a saved web page or AKN XML into ``to``
     ("akn", "html", "text").
 
     ``symbol``, ``date`` (ISO adoption date) and ``lang`` supply metadata the text lacks; ``css``
@@ -40,15 +40,20 @@ def read_any(source: str | bytes, *, filename: str | None = None, symbol: str | 
     """Read one resolution from any input format the library knows; returns a ``ReadResult``.
 
     The one place that picks a reader for an input, so the CLI, batches and the library agree:
-    AKN XML (a ``.xml``/``.akn`` name, or content whose first non-blank character is ``<``) goes to
+    a PDF (content opening ``%PDF-``) goes to the PDF reader; AKN XML (a ``.xml``/``.akn`` name, or content whose first non-blank character is ``<``) goes to
     the AKN reader; a web page (``<!DOCTYPE html>``, ``<html>``) is turned into text first; anything
     else goes to the text reader. ``symbol``, ``date`` and ``lang`` only help
     the text reader; an AKN document states its own metadata.
     """
     from .readers.akn import looks_like_xml, read_akn
     from .readers.html import html_to_text, looks_like_html
+    from .readers.pdf.document import looks_like_pdf
     from .readers.text import read_text
 
+    if looks_like_pdf(source):
+        from .readers.pdf import read_pdf
+
+        return read_pdf(bytes(source), filename=filename, symbol=symbol, date=date, lang=lang)
     named_xml = filename is not None and Path(str(filename)).suffix.lower() in FORMATS["akn"]
     if not named_xml and looks_like_html(source):  # a saved web page: its text is a web copy
         source = html_to_text(source)

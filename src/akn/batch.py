@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 #: the inputs a folder or a glob contributes to a batch (api.read_any decides how to read each)
-INPUT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".json", ".xml", ".akn"})
+INPUT_SUFFIXES = frozenset({".pdf", ".txt", ".md", ".markdown", ".json", ".xml", ".akn"})
 
 _MAGIC = frozenset("*?[")
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 class AknError(Exception):
     """Base of every error ``akn`` reports to a caller: a message and, when known, a line."""
 
-    def __init__(self, message: str, line: int | None = None, source: str | None = None):
+    def __init__(self, message: str, line: int | None = None, source: str | None = None,
+                 page: int | None = None):
         super().__init__(message)
         self.message = message
         self.line = line
         self.source = source
+        self.page = page  # for a PDF, the page instead of a line
 
     def where(self) -> str:
-        """``file:line: `` prefix for one-line error reports."""
+        """``file:line: `` (or ``file: page N: ``) prefix for one-line error reports."""
         parts = [p for p in (self.source, str(self.line) if self.line else None) if p]
-        return ":".join(parts) + ": " if parts else ""
+        prefix = ":".join(parts) + ": " if parts else ""
+        return prefix + (f"page {self.page}: " if self.page else "")
 
     def __str__(self) -> str:
         return f"{self.where()}{self.message}"

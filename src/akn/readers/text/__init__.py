@@ -39,12 +39,13 @@ class ReadResult:
 class Dropped:
     """Text the reader left out on purpose: page furniture, site text around a web copy."""
 
-    line: int
+    line: int  # the line, or for a PDF the page
     text: str
     reason: str
+    unit: str = "line"
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.text!r} ({self.reason})"
+        return f"{self.unit} {self.line}: {self.text!r} ({self.reason})"
 
 
 def read_text(

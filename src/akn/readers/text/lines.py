@@ -29,7 +29,6 @@ _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|
 
 #: files people may pass by mistake, known by their first bytes
 _DOCUMENT_FORMATS = (
-    (b"%PDF-", "a PDF file", "extract its text first, e.g. pdftotext res.pdf res.txt"),
     (b"PK\x03\x04", "a zipped document (Word, OpenDocument)", "save it as plain text first"),
     (b"\xd0\xcf\x11\xe0", "a Word 97-2003 document", "save it as plain text first"),
     (b"{\\rtf", "a rich-text (RTF) document", "save it as plain text first"),

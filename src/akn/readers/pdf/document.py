@@ -1,0 +1,331 @@
+"""Open a PDF and read each page's printed lines: text, fonts, positions and structure tags.
+
+This module knows PDFium (through pypdfium2) and nothing of resolutions: it turns a page into
+:class:`PrintedLine` objects — runs of characters in one style, with their box, size, weight,
+slant and whether they are raised — and, where the PDF is tagged, the structure element each line
+belongs to. What those lines mean is :mod:`.layout`'s business.
+"""
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+
+from ...errors import ConversionError
+
+#: limits on untrusted input, documented in the README
+MAX_BYTES = 50 * 1024 * 1024
+MAX_PAGES = 500
+#: structure elements whose content is one printed block (a paragraph, a heading, a list item)
+_BLOCK_TAGS = frozenset("P H H1 H2 H3 H4 H5 H6 LI LBody Lbl TD TH Caption BlockQuote Title TOCI Quote".split())
+_MAX_TREE_DEPTH = 40
+_MAX_TREE_NODES = 50_000
+
+
+@dataclass
+class Run:
+    """Characters of one style on one line, in reading order."""
+
+    text: str
+    x0: float
+    x1: float
+    bottom: float  # the loose box's bottom: the baseline less the font's descent
+    size: float
+    italic: bool
+    bold: bool
+    mcid: int  # marked-content id (-1: none, an artifact or an untagged PDF)
+    raised: bool = False  # smaller and above the line's baseline: a footnote marker
+
+
+@dataclass
+class PrintedLine:
+    """One printed line (or one column of it) on a page."""
+
+    page: int  # 1-based
+    runs: list[Run]
+    block: tuple | None = None  # the tagged block this line's text belongs to, if any
+    note: bool = False  # tagged as a footnote's body (inside a Note element)
+    artifact: bool = False  # every run outside marked content: page furniture in a tagged PDF
+    size: float = 0.0  # the main font size
+    y: float = 0.0  # the main text's bottom, from the page's foot
+
+    @property
+    def x0(self) -> float:
+        return self.runs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.runs[-1].x1
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+    @property
+    def bold(self) -> bool:
+        visible = [r for r in self.runs if r.text.strip()]
+        return bool(visible) and all(r.bold for r in visible)
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[PrintedLine] = field(default_factory=list)
+    images: int = 0
+
+
+def looks_like_pdf(source: str | bytes) -> bool:
+    head = source[:1024].lstrip() if isinstance(source, bytes) else b""
+    return head.startswith(b"%PDF-")
+
+
+def read_pages(data: bytes, *, use_tags: bool = True) -> tuple[list[Page], bool]:
+    """Every page's printed lines, and whether the PDF's structure tree was read."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    if len(data) > MAX_BYTES:
+        raise ConversionError(f"the PDF is {len(data) / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MB limit for one resolution")
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if raw.FPDF_GetLastError() == raw.FPDF_ERR_PASSWORD:
+            raise ConversionError("the PDF is encrypted with a password: decrypt it first (e.g. qpdf --decrypt)") from None
+        if raw.FPDF_GetLastError() == raw.FPDF_ERR_SECURITY:
+            raise ConversionError("the PDF uses an unsupported security handler") from None
+        raise ConversionError(f"the PDF is damaged or truncated and cannot be opened ({e})") from None
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise ConversionError("the PDF has no pages")
+        if count > MAX_PAGES:
+            raise ConversionError(f"the PDF has {count} pages, over the {MAX_PAGES}-page limit for one resolution")
+        tagged = use_tags and bool(raw.FPDFCatalog_IsTagged(pdf.raw))
+        pages = []
+        for index in range(count):
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError:
+                raise ConversionError("the page cannot be read: the PDF is damaged", line=None) from None
+            try:
+                pages.append(_read_page(raw, page, index + 1, tagged))
+            finally:
+                page.close()
+        return pages, tagged
+    finally:
+        pdf.close()
+
+
+def _read_page(raw, page, number: int, tagged: bool) -> Page:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        tp = textpage.raw
+        count = raw.FPDFText_CountChars(tp)
+        out = Page(number, width, height)
+        out.images = sum(1 for i in range(min(raw.FPDFPage_CountObjects(page.raw), 5000))
+                         if raw.FPDFPage_GetObject(page.raw, i) and raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) == raw.FPDF_PAGEOBJ_IMAGE)
+        if count <= 0:
+            return out
+        chars = _page_text(raw, tp, count)
+        blocks = _tag_blocks(raw, page.raw) if tagged else {}
+        out.lines = rejoin_raised_breaks(_lines(raw, tp, chars, number, blocks))
+        return out
+    finally:
+        textpage.close()
+
+
+def _page_text(raw, tp, count: int) -> str:
+    buf = ctypes.create_string_buffer((count + 1) * 2)
+    got = raw.FPDFText_GetText(tp, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[: max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
+    if len(text) != count:  # characters beyond the BMP: read them one by one
+        text = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
+    return text
+
+
+class _Style:
+    __slots__ = ("size", "italic", "bold", "mcid")
+
+    def __init__(self, size: float, italic: bool, bold: bool, mcid: int):
+        self.size, self.italic, self.bold, self.mcid = size, italic, bold, mcid
+
+
+def _font_style(raw, obj, tp, index: int) -> _Style:
+    size = raw.FPDFText_GetFontSize(tp, index)
+    font = raw.FPDFTextObj_GetFont(obj)
+    italic = bold = False
+    if font:
+        n = raw.FPDFFont_GetBaseFontName(font, None, 0)
+        name = ""
+        if n > 1:
+            buf = ctypes.create_string_buffer(n)
+            raw.FPDFFont_GetBaseFontName(font, buf, n)
+            name = buf.value.decode("latin-1")
+        lowered = name.lower()
+        angle = ctypes.c_int(0)
+        raw.FPDFFont_GetItalicAngle(font, ctypes.byref(angle))
+        italic = "italic" in lowered or "oblique" in lowered or angle.value != 0
+        bold = "bold" in lowered or "black" in lowered or "heavy" in lowered or raw.FPDFFont_GetWeight(font) >= 600
+    return _Style(round(size, 2), italic, bold, raw.FPDFPageObj_GetMarkedContentID(obj))
+
+
+def _lines(raw, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[PrintedLine]:
+    styles: dict[int, _Style] = {}
+    left, right, bottom, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    rect = raw.FS_RECTF()
+    lines: list[PrintedLine] = []
+    runs: list[Run] = []
+    run_chars: list[str] = []
+    run: Run | None = None
+    last_x1 = None
+
+    def end_run() -> None:
+        nonlocal run
+        if run is not None:
+            run.text = "".join(run_chars)
+            runs.append(run)
+            run_chars.clear()
+            run = None
+
+    def end_line() -> None:
+        nonlocal runs, last_x1
+        end_run()
+        if runs and "".join(r.text for r in runs).strip():
+            lines.append(_finish_line(page, runs, blocks))
+        runs = []
+        last_x1 = None
+
+    for i, ch in enumerate(chars):
+        obj = raw.FPDFText_GetTextObject(tp, i)
+        if not obj:  # a character PDFium made up: a line end or a space between words
+            if ch in "\r\n":
+                end_line()
+            elif run is not None and ch.isspace():
+                run_chars.append(" ")
+            continue
+        key = obj if isinstance(obj, int) else ctypes.cast(obj, ctypes.c_void_p).value
+        style = styles.get(key)
+        if style is None:
+            style = styles[key] = _font_style(raw, obj, tp, i)
+        raw.FPDFText_GetLooseCharBox(tp, i, rect)
+        x0, x1, y0 = rect.left, rect.right, rect.bottom
+        if last_x1 is not None and (run is not None or runs) and x0 - last_x1 > 3 * max(style.size, 4) and not ch.isspace():
+            end_line()  # a wide gap: the next column of a two-column line
+        if (run is None or style.size != run.size or style.italic != run.italic or style.bold != run.bold
+                or style.mcid != run.mcid or abs(y0 - run.bottom) > 0.5 * style.size):
+            end_run()
+            run = Run("", x0, x1, y0, style.size, style.italic, style.bold, style.mcid)
+        run_chars.append(" " if ch in "\t\xa0" else ch)
+        if not ch.isspace():
+            run.x1 = max(run.x1, x1)
+            last_x1 = x1
+    end_line()
+    return lines
+
+
+def _finish_line(page: int, runs: list[Run], blocks: dict[int, tuple]) -> PrintedLine:
+    visible = [r for r in runs if r.text.strip()]
+    weights: dict[float, int] = {}
+    for r in visible:
+        weights[r.size] = weights.get(r.size, 0) + len(r.text)
+    main = max(weights, key=weights.get) if weights else runs[0].size
+    base = min((r.bottom for r in visible if r.size == main), default=runs[0].bottom)
+    for r in visible:
+        r.raised = r.size < 0.8 * main and r.bottom > base + 0.15 * main
+    line = PrintedLine(page, runs, size=main, y=base)
+    tagged = [blocks.get(r.mcid) for r in visible if r.mcid >= 0 and not r.raised]
+    tagged = [t for t in tagged if t is not None]
+    if tagged:
+        line.block = tagged[0][0]
+        line.note = tagged[0][1]
+    line.artifact = all(r.mcid < 0 for r in visible)
+    return line
+
+
+def rejoin_raised_breaks(lines: list[PrintedLine]) -> list[PrintedLine]:
+    """PDFium ends a line after a raised footnote marker; the text after it on the same baseline
+    is the same printed line."""
+    out: list[PrintedLine] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.runs[-1].raised and abs(prev.y - line.y) < 0.3 * line.size
+                and -1 <= line.x0 - prev.x1 < 2 * line.size):
+            if line.x0 - prev.x1 > 0.15 * line.size and not prev.runs[-1].text.endswith(" "):
+                prev.runs[-1].text += " "  # the word space PDFium left out at the break
+            prev.runs.extend(line.runs)
+            if prev.block is None:
+                prev.block, prev.note = line.block, line.note
+            prev.artifact = prev.artifact and line.artifact
+            continue
+        out.append(line)
+    return out
+
+
+def _tag_blocks(raw, page) -> dict[int, tuple]:
+    """Marked-content id -> (the block element holding it, whether inside a footnote Note).
+
+    A block is named by its page-independent signature (its type and its own marked-content ids),
+    so a paragraph a page break cuts is the same block on both pages.
+    """
+    tree = raw.FPDF_StructTree_GetForPage(page)
+    if not tree:
+        return {}
+    out: dict[int, tuple] = {}
+    budget = [_MAX_TREE_NODES]
+    try:
+        for i in range(raw.FPDF_StructTree_CountChildren(tree)):
+            child = raw.FPDF_StructTree_GetChildAtIndex(tree, i)
+            if child:
+                _walk(raw, child, None, False, out, 0, budget)
+    finally:
+        raw.FPDF_StructTree_Close(tree)
+    return out
+
+
+def _element_type(raw, element) -> str:
+    n = raw.FPDF_StructElement_GetType(element, None, 0)
+    if n <= 2:
+        return ""
+    buf = ctypes.create_string_buffer(n)
+    raw.FPDF_StructElement_GetType(element, buf, n)
+    return buf.raw[: n - 2].decode("utf-16-le", errors="replace")
+
+
+def _walk(raw, element, block, in_note, out, depth, budget) -> None:
+    budget[0] -= 1
+    if depth > _MAX_TREE_DEPTH or budget[0] < 0:
+        return
+    kind = _element_type(raw, element)
+    ids = tuple(raw.FPDF_StructElement_GetMarkedContentIdAtIndex(element, i)
+                for i in range(min(raw.FPDF_StructElement_GetMarkedContentIdCount(element), 1000)))
+    if kind == "Note":
+        in_note = True
+    inside_item = block is not None and block[1] == "LI" and kind in ("Lbl", "LBody", "P")
+    if kind in _BLOCK_TAGS and not inside_item:  # an item's label and body are one block
+        block = (kind, ids, _first_mcid(raw, element, 0))
+    for mcid in ids:
+        if mcid >= 0 and block is not None:
+            out[mcid] = (block, in_note)
+    for i in range(raw.FPDF_StructElement_CountChildren(element)):
+        child = raw.FPDF_StructElement_GetChildAtIndex(element, i)
+        if child:
+            _walk(raw, child, block, in_note, out, depth + 1, budget)
+
+
+def _first_mcid(raw, element, depth: int) -> int:
+    """The first marked-content id in an element's subtree: with its type and own ids, a name for
+    the element that is the same on every page it spans."""
+    for i in range(min(raw.FPDF_StructElement_GetMarkedContentIdCount(element), 1000)):
+        mcid = raw.FPDF_StructElement_GetMarkedContentIdAtIndex(element, i)
+        if mcid >= 0:
+            return mcid
+    if depth < 8:
+        for i in range(min(raw.FPDF_StructElement_CountChildren(element), 1000)):
+            child = raw.FPDF_StructElement_GetChildAtIndex(element, i)
+            if child:
+                found = _first_mcid(raw, child, depth + 1)
+                if found >= 0:
+                    return found
+    return -1

@@ -1,0 +1,189 @@
+"""What a PDF's printed lines are: page furniture, masthead, body paragraphs or footnotes.
+
+The evidence is the page itself. Furniture stands in the header and footer bands (in a tagged
+PDF it is also marked as an artifact); footnote bodies stand below a short rule at the page foot,
+in a smaller font (or inside a ``Note`` element); a paragraph is one tagged block, or, without
+tags, the lines between two paragraph openings: a wider gap than the line pitch, an indented first
+line, a change between bold and regular type. Each paragraph becomes one block of marked text —
+``*italic*`` runs and ``[^n]`` footnote markers, the markup the inline pass reads — so the shared
+structure rules read a PDF as they read any text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..text.footnotes import Pieces
+from .document import Page, PrintedLine, Run
+
+#: the bands at a page's head and foot where running headers, page numbers, job numbers and
+#: barcodes stand, as shares of the page height
+HEADER_BAND = 0.085
+FOOTER_BAND = 0.075
+_RULE = re.compile(r"^\s*_{5,}\s*$")
+
+
+@dataclass
+class Paragraph:
+    """One printed paragraph: its marked text and the page it starts on."""
+
+    text: str  # with the inline marks
+    page: int
+    plain: str = ""  # without them: for masthead lines and the formula, where marks mean nothing
+
+
+@dataclass
+class Layout:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    notes: dict[str, Paragraph] = field(default_factory=dict)
+    furniture: list[tuple[int, str]] = field(default_factory=list)  # (page, text)
+    body_size: float = 10.0
+
+
+def body_font_size(pages: list[Page]) -> float:
+    weights: dict[float, int] = {}
+    for page in pages:
+        for line in page.lines:
+            weights[line.size] = weights.get(line.size, 0) + len(line.text)
+    return max(weights, key=weights.get) if weights else 10.0
+
+
+def is_furniture(line: PrintedLine, page: Page) -> bool:
+    """A line in the footer band, or in the header band of a page after the first (the first
+    page's head is the masthead)."""
+    if line.y < FOOTER_BAND * page.height:
+        return True
+    return page.number > 1 and line.y > (1 - HEADER_BAND) * page.height
+
+
+def read_layout(pages: list[Page], tagged: bool) -> Layout:
+    """Furniture, footnote bodies and paragraphs of the whole document, in reading order."""
+    out = Layout(body_size=body_font_size(pages))
+    body: list[PrintedLine] = []
+    note_lines: list[PrintedLine] = []
+    for page in pages:
+        in_notes = False
+        for line in page.lines:
+            if is_furniture(line, page):
+                out.furniture.append((page.number, line.text.strip()))
+                continue
+            if _RULE.match(line.text) and line.y < 0.5 * page.height:
+                in_notes = True  # the short rule over the footnotes
+                continue
+            if line.note or (in_notes and line.size < out.body_size - 0.2) or (
+                    in_notes and not tagged and _opens_note(line)):
+                note_lines.append(line)
+                continue
+            if tagged and line.artifact and page.number > 1:
+                out.furniture.append((page.number, line.text.strip()))
+                continue
+            body.append(line)
+    out.paragraphs = [_paragraph(group) for group in _group(body, out.body_size, tagged)]
+    out.notes = _notes(note_lines)
+    return out
+
+
+def _opens_note(line: PrintedLine) -> bool:
+    first = next((r for r in line.runs if r.text.strip()), None)
+    return first is not None and first.raised
+
+
+def _group(lines: list[PrintedLine], body_size: float, tagged: bool) -> list[list[PrintedLine]]:
+    """Lines into paragraphs: by tagged block where the PDF has tags, else by layout."""
+    margin = _left_margin(lines, body_size)
+    groups: list[list[PrintedLine]] = []
+    for line in lines:
+        prev = groups[-1][-1] if groups else None
+        if prev is None or _opens_paragraph(prev, line, margin, tagged):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def _left_margin(lines: list[PrintedLine], body_size: float) -> float:
+    counts: dict[int, int] = {}
+    for line in lines:
+        if abs(line.size - body_size) < 0.3:
+            counts[round(line.x0)] = counts.get(round(line.x0), 0) + 1
+    return float(max(counts, key=counts.get)) if counts else 72.0
+
+
+def _opens_paragraph(prev: PrintedLine, line: PrintedLine, margin: float, tagged: bool) -> bool:
+    if tagged and prev.block is not None and line.block is not None:
+        return prev.block != line.block
+    indented = line.x0 > margin + 0.8 * line.size
+    if line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
+        return True
+    if line.page != prev.page:
+        return indented or line.x0 < margin - 0.8 * line.size
+    if abs(prev.y - line.y) < 0.3 * line.size:
+        return True  # beside the line before: another column
+    if prev.y - line.y > 1.45 * max(prev.size, line.size) or line.y > prev.y:
+        return True
+    return indented and prev.x0 <= margin + 0.8 * prev.size and not prev.bold
+
+
+def _paragraph(lines: list[PrintedLine]) -> Paragraph:
+    italic_only = all(r.italic for l in lines for r in l.runs if r.text.strip() and not r.raised)
+    marked, plain = Pieces(), Pieces()
+    for line in lines:
+        marked.wrap(marked_text(line.runs, marks=not italic_only).strip())
+        plain.wrap(marked_text(line.runs, marks=False).strip())
+    return Paragraph(" ".join(marked.text.split()), lines[0].page, " ".join(plain.text.split()))
+
+
+def marked_text(runs: list[Run], marks: bool = True) -> str:
+    """A line's text with italic runs as ``*…*`` and raised numbers as ``[^n]`` markers."""
+    out: list[str] = []
+    for run in runs:
+        text = _escape(run.text)
+        if run.raised:
+            label = run.text.strip()
+            if re.fullmatch(r"\d{1,3}|\*{1,3}", label):
+                out.append(f"[^{label}]" + (" " if run.text.endswith(" ") else ""))
+            else:
+                out.append(text)  # "1st", "1er": raised letters are text
+        elif marks and run.italic and text.strip():
+            lead = text[: len(text) - len(text.lstrip())]
+            trail = text[len(text.rstrip()) :]
+            if out and out[-1].endswith("*") and not lead and not out[-1].endswith("]"):
+                out[-1] = out[-1][:-1] + text.strip() + "*" + trail  # two italic runs in a row
+            else:
+                out.append(f"{lead}*{text.strip()}*{trail}")
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+def _escape(text: str) -> str:
+    """Characters the inline markup reads as syntax, kept as text."""
+    if "*" in text or "_" in text or "\\" in text:
+        text = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
+    if "[" in text:
+        text = re.sub(r"\[(?=\^|\d{1,3}\](?![(:]))", r"\\[", text)
+    return text
+
+
+def _notes(lines: list[PrintedLine]) -> dict[str, Paragraph]:
+    """Footnote bodies by marker: a note opens at a raised number (or at a number in the notes'
+    small type) and runs until the next one."""
+    notes: dict[str, tuple[int, Pieces]] = {}
+    current: str | None = None
+    for line in lines:
+        runs = [r for r in line.runs if r.text.strip()]
+        if not runs:
+            continue
+        first = runs[0]
+        label = first.text.strip()
+        m = re.match(r"^(\d{1,3}|\*{1,3})\s+(?=\S)", line.text.lstrip()) if not first.raised else None
+        if first.raised and re.fullmatch(r"\d{1,3}|\*{1,3}", label):
+            current = label
+            notes.setdefault(current, (line.page, Pieces()))[1].wrap(marked_text(runs[1:]).strip())
+        elif m and (current is None or (m.group(1).isdigit() and current.isdigit() and int(m.group(1)) == int(current) + 1)):
+            current = m.group(1)
+            text = marked_text(runs).lstrip()[len(m.group(0)) :]
+            notes.setdefault(current, (line.page, Pieces()))[1].wrap(text.strip())
+        elif current is not None:
+            notes[current][1].wrap(marked_text(runs).strip())
+    return {k: Paragraph(" ".join(p.text.split()), page) for k, (page, p) in notes.items()}
