@@ -44,7 +44,7 @@ TABLE = dict(
     annex=r"^(?P<heading>Anexo(?:s)?(?:\s+(?:[IVXLC]+|\d{1,2})(?=\s|$))?)\.?(?:\s+(?P<title>\S.*))?$",
     opener_suffixes=("ando", "iendo", "ada", "adas", "ida", "idas", "ente", "mente"),
     masthead_cuts=(r"\bDistr\.\s*:?", r"\b[A-Z][\w\-]+\s+período\s+de\s+sesiones\b", r"\bTemas?\s+\d", r"\b(?:A|S|E)/(?:RES|DEC)/\d"),
-    agenda_designation=r"\bTemas?\s+\d+(?:\s?\([a-z]\))?(?:(?:,|\s+y)\s+\d+(?:\s?\([a-z]\))?)*\s+del\s+programa",
+    agenda_designation=r"\bTemas?\s+\d+(?:\s?\([a-z]{1,3}\))?(?:(?:,|\s+y)\s+\d+(?:\s?\([a-z]{1,3}\))?)*\s+del\s+programa",
     date_of=r"\s+de\s+",
     auxiliaries=frozenset("habiendo siendo".split()),
     vote=r"\bpor\s+(?P<yes>\d+)\s+votos\s+contra\s+(?P<no>\d+|ninguno)(?:\s*\([^()]*\))?(?:,\s*|\s+)(?:y|con)\s+(?P<abst>\d+|ninguna)\s+abstenci(?:ón|ones)",

@@ -18,6 +18,8 @@ MAX_PAGES = 500
 #: structure elements whose content is one printed block (a paragraph, a heading, a list item)
 _BLOCK_TAGS = frozenset("P H H1 H2 H3 H4 H5 H6 LI LBody Lbl TD TH Caption BlockQuote Title TOCI Quote".split())
 _MAX_TREE_DEPTH = 40
+#: what PDFium gives for a hyphen glyph it has no Unicode for ("self\ufffegovernment")
+_UNMAPPED_HYPHEN = {"\ufffe": "-", "\x02": "-"}
 _MAX_TREE_NODES = 50_000
 
 
@@ -217,7 +219,7 @@ def _lines(raw, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[Pri
                 or style.mcid != run.mcid or abs(y0 - run.bottom) > 0.5 * style.size):
             end_run()
             run = Run("", x0, x1, y0, style.size, style.italic, style.bold, style.mcid)
-        run_chars.append(" " if ch in "\t\xa0" else ch)
+        run_chars.append(" " if ch in "\t\xa0" else _UNMAPPED_HYPHEN.get(ch, ch))
         if not ch.isspace():
             run.x1 = max(run.x1, x1)
             last_x1 = x1

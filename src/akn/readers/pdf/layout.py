@@ -19,7 +19,7 @@ from .document import Page, PrintedLine, Run
 #: the bands at a page's head and foot where running headers, page numbers, job numbers and
 #: barcodes stand, as shares of the page height
 HEADER_BAND = 0.085
-FOOTER_BAND = 0.075
+FOOTER_BAND = 0.062
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 
 
@@ -64,6 +64,9 @@ def read_layout(pages: list[Page], tagged: bool) -> Layout:
     for page in pages:
         in_notes = False
         for line in page.lines:
+            if line.note and not line.artifact:  # tagged as a footnote's body: wherever it stands
+                note_lines.append(line)
+                continue
             if is_furniture(line, page):
                 out.furniture.append((page.number, line.text.strip()))
                 continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ...languages import Language
 from ...model import (
     Annex, BodyPart, DateRef, Event, Inline, Italic, Item, Paragraph, PreambularParagraph, Section,
-    Text,
+    Text, joined,
 )
 from .blocks import BULLET, ITEM_NUM, LETTER_HEADING, PARA_NUM, ROMAN_HEADING, Block, ending, looks_preambular
 from .inlines import InlineParser, weave
@@ -174,6 +174,12 @@ class BodyBuilder:
         if split:
             self._heading(3, None, split[0], block.no)
             self._paragraph(split[1], split[2], block.no)
+            return
+        if text[:1].islower() and self.last_para is not None and self.last_para.num is not None:
+            # "and demands that …" after a paragraph's items: the paragraph goes on (a PDF tags it
+            # as a paragraph of its own); kept with the text it continues, not as a paragraph
+            last = self.last_para.items[-1] if self.last_para.items else self.last_para
+            last.children = joined([*last.children, Text(" "), *self.parser.parse(text, block.no)])
             return
         para = Paragraph(None, self._inlines(text, block.no))
         self._container().append(para)

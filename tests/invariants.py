@@ -1,0 +1,91 @@
+"""What every conversion of a real resolution must give, whatever the input looked like.
+
+    python -m tests.invariants ../shared/corpus-pdf            # every PDF, read with its tags
+    python -m tests.invariants ../shared/corpus-pdf --no-tags  # and from fonts and positions alone
+    python -m tests.invariants extractions/ --glob '*.txt'     # text extractions of them
+
+A conversion is schema-valid, prints the number and the title, numbers its operative paragraphs
+1..n (or has a single unnumbered one), has its closing lines, and loses no word of the input's
+text outside the page furniture it reports dropping. Prints one line per input that breaks one,
+then a count; exits 1 if any does.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from akn.api import read_any, render
+from akn.errors import AknError
+from akn.model import walk_paragraphs
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(w.lower() for w in _WORD.findall(text.replace("\u2011", "-")))
+
+
+def pdf_words(data: bytes) -> Counter[str]:
+    """The words of every printed line PDFium finds (raised markers apart from the word they
+    follow): the yardstick for "nothing lost" in the layout and structure passes."""
+    from akn.readers.pdf.document import read_pages
+
+    pages, _ = read_pages(data, use_tags=False)
+    return words(" ".join(run.text if not run.raised else f" {run.text} "
+                          for page in pages for line in page.lines for run in line.runs))
+
+
+def problems(data: bytes, name: str, use_tags: bool = True) -> list[str]:
+    """The invariants one input breaks (empty when it keeps them all)."""
+    try:
+        if data.startswith(b"%PDF-") and not use_tags:
+            from akn.readers.pdf import read_pdf
+
+            result = read_pdf(data, filename=name, use_tags=False)
+        else:
+            result = read_any(data, filename=name)
+        render(result.resolution, "akn")  # validates against the OASIS schema
+        text = render(result.resolution, "text")
+    except AknError as e:
+        return [f"refused: {e}"]
+    res = result.resolution
+    out = []
+    if not res.number:
+        out.append("no number")
+    if not res.title:
+        out.append("no title")
+    nums = [p.num for p in walk_paragraphs(res.body)]
+    if nums != [str(i) for i in range(1, len(nums) + 1)] and nums != [None]:
+        out.append(f"operative numbers {nums[:12]}{'…' if len(nums) > 12 else ''}")
+    if not res.closing:
+        out.append("no closing lines")
+    source = pdf_words(data) if data.startswith(b"%PDF-") else words(data.decode("utf-8", "replace"))
+    source -= words(" ".join(d.text for d in result.dropped))
+    lost = source - words(text)
+    if lost:
+        out.append(f"{sum(lost.values())} words lost: {' '.join(sorted(lost)[:8])}")
+    return out
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("folder", type=Path)
+    ap.add_argument("--glob", default="*.pdf")
+    ap.add_argument("--no-tags", action="store_true", help="ignore PDF structure trees")
+    args = ap.parse_args(argv)
+    paths = sorted(args.folder.glob(args.glob))
+    bad = 0
+    for path in paths:
+        found = problems(path.read_bytes(), path.name, use_tags=not args.no_tags)
+        if found:
+            bad += 1
+            print(f"{path.name}: {'; '.join(found)}")
+    print(f"{len(paths) - bad}/{len(paths)} keep every invariant")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
