@@ -67,7 +67,7 @@ def event_iri(actor: str, number: str, adoption_date: str, printed: str) -> str:
     session = re.match(r"^(?:ES-|S-)?(\d{1,2})/", number)
     series = session.group(1) if session else adoption_date[:4] or "0000"
     n = re.search(r"\d+", printed)
-    kind = "plenary" if re.search(r"plen", printed, re.IGNORECASE) else "meeting"
+    kind = "plenary" if re.search(r"pl[eé]n", printed, re.IGNORECASE) else "meeting"
     tail = f"{kind}-{n.group(0)}" if n else re.sub(r"[^a-z0-9]+", "-", printed.lower()).strip("-")
     return f"/akn/ontology/event/un/{actor}/{series}/{tail}"
 

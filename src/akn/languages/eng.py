@@ -27,7 +27,7 @@ TABLE = dict(
         "adoption": r"^Adopted\s+(?:by|at)\b",
     },
     closing={
-        "meeting": r"^\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b",
+        "meeting": r"^\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\b",
         "adopted": r"^Adopted\s+(?:by\s+the\s+[A-Z][\w ]+?\s+)?at\s+(?:its\s+|the\s+)?(?P<meeting>\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)",
         "heading": r"^Resolution\s+(?P<number>\d+\s*\(\d{4}\))(?:\s+of\s+(?P<date>.+?))?\s*$",
     },

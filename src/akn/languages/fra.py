@@ -27,7 +27,7 @@ TABLE = dict(
         "adoption": r"^Adoptée?\s+(?:par|à)\b",
     },
     closing={
-        "meeting": r"^\d+(?:e|re|ème)\s+séance(?:\s+plénière)?\b",
+        "meeting": r"^\d+(?:e|re|ème)\s+séance(?:\s+plénière)?(?:\s+\(reprise\))?\b",
         "adopted": r"^Adoptée?\s+(?:par\s+le\s+[A-Z][\w ]+?\s+)?à\s+(?:sa\s+)?(?P<meeting>\d+e\s+séance(?:\s+plénière)?)",
         "heading": r"^Résolution\s+(?P<number>\d+\s*\(\d{4}\))(?:\s+du\s+(?P<date>.+?))?\s*$",
     },

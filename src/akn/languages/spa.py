@@ -27,7 +27,7 @@ TABLE = dict(
         "adoption": r"^Aprobada\s+(?:por|en)\b",
     },
     closing={
-        "meeting": r"^\d+(?:a|ª)\.?\s+sesión(?:\s+plenaria)?\b",
+        "meeting": r"^\d+(?:a|ª)\.?\s+sesión(?:\s+plenaria)?(?:\s+\((?:continuación|reanudada)\))?\b",
         "adopted": r"^Aprobada\s+(?:por\s+el\s+[A-Z][\w ]+?\s+)?en\s+(?:su\s+)?(?P<meeting>\d+(?:a|ª)\.?\s+sesión(?:\s+plenaria)?)",
         "heading": r"^Resolución\s+(?P<number>\d+\s*\(\d{4}\))(?:\s+de\s+(?P<date>.+?))?\s*$",
     },

@@ -64,8 +64,9 @@ def read_pdf(data: bytes, *, filename: str | None = None, symbol: str | None = N
         raise ConversionError("no enacting formula found (such as 'The General Assembly,'): "
                               "this PDF does not look like a resolution or decision", page=1)
     organ = language.match_formula(plain[start].text)
-    after = lines[start:] if organ is None else lines[start + 1 :]
-    evidence = Evidence(language, plain[:start], plain[start], [Block(l.no, l.text) for l in after], bodies,
+    first = start if organ is None else start + 1
+    blocks = [Block(l.no, l.text, heading=p.bold) for l, p in zip(lines[first:], layout.paragraphs[first:])]
+    evidence = Evidence(language, plain[:start], plain[start], blocks, bodies,
                         furniture=[Dropped(page, text, "page furniture", unit="page") for page, text in layout.furniture])
     try:
         result = assemble(evidence, warnings, symbol=symbol, date=date, filename=filename)

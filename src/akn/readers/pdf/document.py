@@ -246,12 +246,23 @@ def _finish_line(page: int, runs: list[Run], blocks: dict[int, tuple]) -> Printe
     return line
 
 
+def _lone_marker(line: PrintedLine, prev: PrintedLine) -> bool:
+    """A line of a few small digits just above the end of the line before: its footnote marker."""
+    text = line.text.strip()
+    return (len(line.runs) == 1 and text.isdigit() and len(text) <= 3 and line.size < 0.8 * prev.size
+            and 0 < line.y - prev.y < 0.7 * prev.size and -1 <= line.x0 - prev.x1 < prev.size)
+
+
 def rejoin_raised_breaks(lines: list[PrintedLine]) -> list[PrintedLine]:
     """PDFium ends a line after a raised footnote marker; the text after it on the same baseline
     is the same printed line."""
     out: list[PrintedLine] = []
     for line in lines:
         prev = out[-1] if out else None
+        if (prev is not None and _lone_marker(line, prev)):
+            line.runs[0].raised = True  # a marker PDFium put on a line of its own
+            prev.runs.extend(line.runs)
+            continue
         if (prev is not None and prev.runs[-1].raised and abs(prev.y - line.y) < 0.3 * line.size
                 and -1 <= line.x0 - prev.x1 < 2 * line.size):
             if line.x0 - prev.x1 > 0.15 * line.size and not prev.runs[-1].text.endswith(" "):

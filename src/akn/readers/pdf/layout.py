@@ -30,6 +30,7 @@ class Paragraph:
     text: str  # with the inline marks
     page: int
     plain: str = ""  # without them: for masthead lines and the formula, where marks mean nothing
+    bold: bool = False  # printed in bold type throughout: a heading
 
 
 @dataclass
@@ -133,7 +134,8 @@ def _paragraph(lines: list[PrintedLine]) -> Paragraph:
     for line in lines:
         marked.wrap(marked_text(line.runs, marks=not italic_only).strip())
         plain.wrap(marked_text(line.runs, marks=False).strip())
-    return Paragraph(" ".join(marked.text.split()), lines[0].page, " ".join(plain.text.split()))
+    return Paragraph(" ".join(marked.text.split()), lines[0].page, " ".join(plain.text.split()),
+                     all(line.bold for line in lines))
 
 
 def marked_text(runs: list[Run], marks: bool = True) -> str:

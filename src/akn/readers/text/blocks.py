@@ -26,10 +26,15 @@ _TRAILING_MARKER = re.compile(r"(?:\s?\d{1,3}|(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])
 
 @dataclass
 class Block:
-    """One paragraph of running text (or one heading), with the input line it starts on."""
+    """One paragraph of running text (or one heading), with the input line it starts on.
+
+    ``heading`` is a reader's evidence that the block is printed as a heading (a PDF's bold
+    type); text readers, which cannot see type, leave it False and the rules guess from the words.
+    """
 
     no: int
     text: str
+    heading: bool = False
 
 
 def ending(text: str) -> str:

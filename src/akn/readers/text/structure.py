@@ -79,9 +79,16 @@ def italicize_phrase(inlines: list[Inline], lang: Language) -> list[Inline]:
 # ---------------------------------------------------------------------------- closing lines
 
 
+#: a meeting in a closing line: "53rd plenary meeting", "69th (resumed) plenary meeting",
+#: "45e séance plénière (reprise)", "45.ª sesión plenaria"
+_MEETING = re.compile(
+    r"(?<!\d)\d+(?:st|nd|rd|th|e|re|a|ª)\.?\s+(?:\(resumed\)\s+)?(?:plenary\s+)?"
+    r"(?:meeting|séance(?:\s+plénière)?|sesión(?:\s+plenaria)?)(?:\s+\((?:reprise|continuación|reanudada)\))?")
+
+
 def closing_inlines(text: str, lang: Language) -> list[Inline]:
     """A closing line with its meeting as :class:`Event` and its dates as :class:`DateRef`."""
-    meeting = re.compile(r"(?<!\d)\d+(?:st|nd|rd|th|e|re|a|ª)\.?\s+(?:plenary\s+)?(?:meeting|séance(?:\s+plénière)?|sesión(?:\s+plenaria)?)")
+    meeting = _MEETING
     spans: list[tuple[int, int, Inline]] = []
     for m in meeting.finditer(text):
         spans.append((m.start(), m.end(), Event(m.group(0))))
@@ -161,7 +168,7 @@ class BodyBuilder:
         if LETTER_HEADING.match(text):
             self._heading(2, text[0], text[2:].strip(), block.no)
             return
-        if self._is_heading(text, next_block):
+        if block.heading and not ending(text) or self._is_heading(text, next_block):
             self._heading(3, None, text, block.no)
             return
         if self._unlabelled_item(text):
@@ -325,7 +332,7 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                 continue
         if state == "annex_body":
             assert annex_builder is not None
-            if web_copy and _ended(annex_builder, text, blocks[k + 1 : k + 2 + _LOOKAHEAD]):
+            if web_copy and _ended(annex_builder, block, blocks[k + 1 : k + 2 + _LOOKAHEAD]):
                 out.dropped.append(block)  # site text after a web copy's annex
                 state = "after_annex"
                 continue
@@ -354,7 +361,7 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                 out.dropped.remove(held)
             state = "body"
         if state == "body":
-            if _ended(main, text, blocks[k + 1 : k + 2 + _LOOKAHEAD]):
+            if _ended(main, block, blocks[k + 1 : k + 2 + _LOOKAHEAD]):
                 out.dropped.append(block)
                 pending = [block]
                 state = "after"
@@ -395,12 +402,12 @@ def _resumes_numbering(builder: BodyBuilder, text: str) -> bool:
     return bool(m) and builder.last_para is not None and builder.last_para.num is not None and builder.expects(int(m.group(1)))
 
 
-def _ended(builder: BodyBuilder, text: str, rest: list[Block]) -> bool:
+def _ended(builder: BodyBuilder, block: Block, rest: list[Block]) -> bool:
     """Whether a numbered body has ended before ``text``: its last paragraph closed with a full
     stop and ``text`` neither continues the numbering nor looks like part of the body."""
     last = builder.last_para
-    return bool(last is not None and last.num and _after_last(builder, text)
-                and not _continues_body(text, builder, rest))
+    return bool(last is not None and last.num and _after_last(builder, block.text)
+                and not _continues_body(block, builder, rest))
 
 
 def _after_last(main: BodyBuilder, text: str) -> bool:
@@ -412,7 +419,8 @@ def _after_last(main: BodyBuilder, text: str) -> bool:
     return ending(_plain(tail)) == "."
 
 
-def _continues_body(text: str, main: BodyBuilder, rest: list[Block]) -> bool:
+def _continues_body(block: Block, main: BodyBuilder, rest: list[Block]) -> bool:
+    text = block.text
     m = PARA_NUM.match(text)
     if m and main.expects(int(m.group(1))):
         return True
@@ -420,7 +428,7 @@ def _continues_body(text: str, main: BodyBuilder, rest: list[Block]) -> bool:
     if any(main.expects(int(n)) for n in re.findall(r"(?<![\d/.,])(\d{1,3})\.\s+[A-Z]", text)):
         return True
     return bool(ITEM_NUM.match(text) or ROMAN_HEADING.match(text) or LETTER_HEADING.match(text)
-                or BULLET.match(text)) or (_heading_like(text) and _body_follows(rest))
+                or BULLET.match(text)) or ((block.heading or _heading_like(text)) and _body_follows(rest))
 
 
 def _heading_like(text: str) -> bool:
