@@ -246,24 +246,36 @@ def _finish_line(page: int, runs: list[Run], blocks: dict[int, tuple]) -> Printe
     return line
 
 
-def _lone_marker(line: PrintedLine, prev: PrintedLine) -> bool:
-    """A line of a few small digits just above the end of the line before: its footnote marker."""
+def _lone_marker(line: PrintedLine, other: PrintedLine, after: bool) -> bool:
+    """A line of a few small digits raised over the end of the line before it (``after``) or
+    over the start of the line after it: a footnote marker PDFium put on a line of its own."""
     text = line.text.strip()
-    return (len(line.runs) == 1 and text.isdigit() and len(text) <= 3 and line.size < 0.8 * prev.size
-            and 0 < line.y - prev.y < 0.7 * prev.size and -1 <= line.x0 - prev.x1 < prev.size)
+    if not (len(line.runs) == 1 and text.isdigit() and len(text) <= 3 and line.size < 0.8 * other.size
+            and 0 < line.y - other.y < 0.7 * other.size):
+        return False
+    return -1 <= line.x0 - other.x1 < other.size if after else -other.size < other.x0 - line.x1 <= 1
 
 
 def rejoin_raised_breaks(lines: list[PrintedLine]) -> list[PrintedLine]:
-    """PDFium ends a line after a raised footnote marker; the text after it on the same baseline
-    is the same printed line."""
+    """PDFium ends a line at a raised footnote marker (before or after it); text on the same
+    baseline close after the line before is the same printed line, and a marker alone on a line
+    goes with the line it is raised over."""
     out: list[PrintedLine] = []
-    for line in lines:
+    held: PrintedLine | None = None  # a marker that opens the next line
+    for k, line in enumerate(lines):
         prev = out[-1] if out else None
-        if (prev is not None and _lone_marker(line, prev)):
+        if held is not None:
+            line.runs[:0] = held.runs
+            held = None
+        if prev is not None and _lone_marker(line, prev, after=True):
             line.runs[0].raised = True  # a marker PDFium put on a line of its own
             prev.runs.extend(line.runs)
             continue
-        if (prev is not None and prev.runs[-1].raised and abs(prev.y - line.y) < 0.3 * line.size
+        if k + 1 < len(lines) and _lone_marker(line, lines[k + 1], after=False):
+            line.runs[0].raised = True
+            held = line
+            continue
+        if (prev is not None and abs(prev.y - line.y) < 0.3 * line.size
                 and -1 <= line.x0 - prev.x1 < 2 * line.size):
             if line.x0 - prev.x1 > 0.15 * line.size and not prev.runs[-1].text.endswith(" "):
                 prev.runs[-1].text += " "  # the word space PDFium left out at the break

@@ -21,6 +21,8 @@ from .document import Page, PrintedLine, Run
 HEADER_BAND = 0.085
 FOOTER_BAND = 0.062
 _RULE = re.compile(r"^\s*_{5,}\s*$")
+#: the label that opens a numbered paragraph or a sub-item: "12.", "(b)", "(iv)"
+_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxl]{1,6}\))\s")
 
 
 @dataclass
@@ -94,38 +96,66 @@ def _opens_note(line: PrintedLine) -> bool:
 
 def _group(lines: list[PrintedLine], body_size: float, tagged: bool) -> list[list[PrintedLine]]:
     """Lines into paragraphs: by tagged block where the PDF has tags, else by layout."""
-    margin = _left_margin(lines, body_size)
+    frame = _Frame.of(lines, body_size)
     groups: list[list[PrintedLine]] = []
     for line in lines:
         prev = groups[-1][-1] if groups else None
-        if prev is None or _opens_paragraph(prev, line, margin, tagged):
+        if prev is None or _opens_paragraph(prev, line, frame, tagged):
             groups.append([line])
         else:
             groups[-1].append(line)
     return groups
 
 
-def _left_margin(lines: list[PrintedLine], body_size: float) -> float:
+@dataclass
+class _Frame:
+    """Where body lines start and end: the most common left and right edges of body-size lines."""
+
+    left: float
+    right: float
+
+    @classmethod
+    def of(cls, lines: list[PrintedLine], body_size: float) -> _Frame:
+        body = [line for line in lines if abs(line.size - body_size) < 0.3]
+        return cls(_most_common(round(l.x0) for l in body) or 72.0, _most_common(round(l.x1) for l in body) or 540.0)
+
+
+def _most_common(values) -> float | None:
     counts: dict[int, int] = {}
-    for line in lines:
-        if abs(line.size - body_size) < 0.3:
-            counts[round(line.x0)] = counts.get(round(line.x0), 0) + 1
-    return float(max(counts, key=counts.get)) if counts else 72.0
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return float(max(counts, key=counts.get)) if counts else None
 
 
-def _opens_paragraph(prev: PrintedLine, line: PrintedLine, margin: float, tagged: bool) -> bool:
+def _opens_paragraph(prev: PrintedLine, line: PrintedLine, frame: _Frame, tagged: bool) -> bool:
+    """Whether ``line`` opens a paragraph after ``prev``. Tagged PDFs say so; otherwise a UN
+    paragraph opens with an indented first line, a change of type (bold headings, the masthead's
+    sizes), or a line beside the one before (a second column); a wider gap counts only after a
+    line that stops short of the right margin (Word sometimes leaves an empty line inside one)."""
     if tagged and prev.block is not None and line.block is not None:
         return prev.block != line.block
-    indented = line.x0 > margin + 0.8 * line.size
+    indent = 0.8 * line.size
+    indented = line.x0 > frame.left + indent
     if line.bold != prev.bold or abs(line.size - prev.size) > 0.6:
         return True
     if line.page != prev.page:
-        return indented or line.x0 < margin - 0.8 * line.size
-    if abs(prev.y - line.y) < 0.3 * line.size:
-        return True  # beside the line before: another column
-    if prev.y - line.y > 1.45 * max(prev.size, line.size) or line.y > prev.y:
-        return True
-    return indented and prev.x0 <= margin + 0.8 * prev.size and not prev.bold
+        return indented or line.x0 < frame.left - indent
+    if abs(prev.y - line.y) < 0.3 * line.size or line.y > prev.y:
+        return True  # beside the line before, or above it: another column or block
+    wide_gap = prev.y - line.y > 1.45 * max(prev.size, line.size)
+    if indented and abs(prev.x0 - line.x0) < 1:
+        # a block indented as a whole (sub-items of some lists): its lines open paragraphs
+        # where a label or a wider gap says so
+        return wide_gap or bool(_LABEL.match(line.text.lstrip()))
+    if line.bold and prev.bold:
+        return wide_gap  # a heading wrapped over centred lines
+    if indented or (line.x0 < frame.left - indent and abs(line.x0 - prev.x0) > indent):
+        return True  # an indented first line, or one standing out in the margin
+    return wide_gap and _short(prev, frame)
+
+
+def _short(line: PrintedLine, frame: _Frame) -> bool:
+    return line.x1 < frame.right - 3 * line.size
 
 
 def _paragraph(lines: list[PrintedLine]) -> Paragraph:

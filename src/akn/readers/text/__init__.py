@@ -90,7 +90,8 @@ def read_text(
     organ = language.match_formula(lines[start].text)
     blocks = unwrap(lines[start:] if organ is None else lines[start + 1 :], language)
     evidence = Evidence(language, lines[:start], lines[start], blocks, bodies, front,
-                        [Dropped(l.no, l.text, "page furniture") for l in furniture])
+                        [Dropped(l.no, l.text, "page furniture") for l in furniture],
+                        end=next((l.no for l in reversed(lines) if l.kind == "text"), 1))
     return assemble(evidence, warnings, symbol=symbol, date=date, filename=filename)
 
 
@@ -108,6 +109,7 @@ class Evidence:
     bodies: dict[str, NoteBody]
     front: dict[str, str] = field(default_factory=dict)
     furniture: list[Dropped] = field(default_factory=list)
+    end: int = 0  # the input's last line (0: where the last block starts), named when it is cut short
 
 
 def assemble(evidence: Evidence, warnings: list[str], *, symbol: str | None = None, date: str | None = None,
@@ -134,7 +136,7 @@ def assemble(evidence: Evidence, warnings: list[str], *, symbol: str | None = No
         kind = "resolution"
     body = read_structure(blocks, language, parser, warnings, web_copy=bool(head.dropped))
     dropped += [Dropped(b.no, b.text, "site text after the resolution") for b in body.dropped]
-    last_line = blocks[-1].no if blocks else evidence.formula.no
+    last_line = evidence.end or (blocks[-1].no if blocks else evidence.formula.no)
     if not body.body:
         raise ConversionError("no operative paragraph after the preamble: the text looks truncated", line=last_line)
 
