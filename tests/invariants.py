@@ -34,8 +34,8 @@ def pdf_words(data: bytes) -> Counter[str]:
     from akn.readers.pdf.document import read_pages
 
     pages, _ = read_pages(data, use_tags=False)
-    return words(" ".join(run.text if not run.raised else f" {run.text} "
-                          for page in pages for line in page.lines for run in line.runs))
+    return words(" ".join("".join(run.text if not run.raised else f" {run.text} " for run in line.runs)
+                          for page in pages for line in page.lines))
 
 
 def problems(data: bytes, name: str, use_tags: bool = True) -> list[str]:

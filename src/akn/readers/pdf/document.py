@@ -236,6 +236,11 @@ def _finish_line(page: int, runs: list[Run], blocks: dict[int, tuple]) -> Printe
     base = min((r.bottom for r in visible if r.size == main), default=runs[0].bottom)
     for r in visible:
         r.raised = r.size < 0.8 * main and r.bottom > base + 0.15 * main
+    for left, right in zip(runs, runs[1:]):
+        # the word space after a footnote marker, which PDFium does not always write out
+        # ("Agreement5and"): a marker is never glued to the word after it
+        if left.raised and not right.raised and left.text[-1:] != " " and right.text[:1].isalnum():
+            left.text += " "
     line = PrintedLine(page, runs, size=main, y=base)
     tagged = [blocks.get(r.mcid) for r in visible if r.mcid >= 0 and not r.raised]
     tagged = [t for t in tagged if t is not None]
@@ -253,7 +258,7 @@ def _lone_marker(line: PrintedLine, other: PrintedLine, after: bool) -> bool:
     if not (len(line.runs) == 1 and text.isdigit() and len(text) <= 3 and line.size < 0.8 * other.size
             and 0 < line.y - other.y < 0.7 * other.size):
         return False
-    return -1 <= line.x0 - other.x1 < other.size if after else -other.size < other.x0 - line.x1 <= 1
+    return -1 <= line.x0 - other.x1 < other.size if after else -1 <= other.x0 - line.x1 < other.size
 
 
 def rejoin_raised_breaks(lines: list[PrintedLine]) -> list[PrintedLine]:

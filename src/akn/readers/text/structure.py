@@ -342,8 +342,9 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
             out.dropped.append(block)
             continue
         if state == "preamble":
-            if ITEM_NUM.match(text) and out.preamble:
-                # "(a) …" inside the preamble belongs to the preambular paragraph before it
+            if (ITEM_NUM.match(text) or text[:1].islower()) and out.preamble:
+                # "(a) …" inside the preamble, or a block going on in lower case, belongs to the
+                # preambular paragraph before it
                 out.preamble[-1].children.append(Text(" "))
                 out.preamble[-1].children.extend(parser.parse(text, block.no))
                 continue
