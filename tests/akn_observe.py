@@ -69,11 +69,42 @@ def observe(root) -> dict:
             date = scope.find(".//a:date", NS)
     o["closing_date"] = date.get("date") if date is not None else None
     o["annexes"] = len(doc.findall("./a:attachments/a:attachment", NS))
+    o.update(_masthead(doc))
+    o["operative_first_words"] = [" ".join((squash(p.find(".//a:p", NS)) or "").split()[:3]) for p in paras]
+    headings = []
+    for part in doc.iter(*(f"{{{NS['a']}}}{t}" for t in ("section", "division", "subdivision", "chapter", "part", "hcontainer"))):
+        heading = part.find("./a:heading", NS)
+        if heading is not None:
+            headings.append(" ".join(x for x in (squash(part.find("./a:num", NS)), squash(heading)) if x))
+    o["sections_in_body"] = headings
+    return o
+
+
+_AGENDA_WORDS = re.compile(r"^(?:Agenda items?|Points? de l.ordre du jour|Temas? del programa)\s*", re.I)
+
+
+def _masthead(doc) -> dict:
+    """Session, agenda items, committee line and issue date, as the preface prints them."""
+    o: dict = {"session": squash(doc.find("./a:preface//a:session", NS))}
+    items: list[str] = []
+    for el in doc.iterfind("./a:preface//a:inline[@name='agendaItem']", NS):
+        listed = _AGENDA_WORDS.sub("", squash(el) or "")
+        items += [x.strip() for x in re.split(r",\s*|\s+(?:and|et|y)\s+", listed) if x.strip()]
+    o["agenda_items"] = items
+    o["committee_line"] = None
+    status = doc.find("./a:preface//a:docStatus/../..", NS)
+    for p in status.iterfind("./a:p", NS) if status is not None else ():
+        text = squash(p)
+        if text and text.startswith("[") and text.endswith("]"):
+            o["committee_line"] = text[1:-1].strip()
+    o["issue_date"] = next((d.get("date") for d in doc.iterfind("./a:preface//a:docDate", NS)
+                            if not any(etree.QName(a).localname == "docStatus" for a in d.iterancestors())), None)
     return o
 
 
 FIELDS = ["number", "title", "adoption_date", "preamble_count", "preamble_first_words", "operative_nums",
-          "subparagraphs", "footnotes", "closing_meeting", "closing_date", "annexes"]
+          "subparagraphs", "footnotes", "closing_meeting", "closing_date", "annexes", "session",
+          "agenda_items", "committee_line", "issue_date", "operative_first_words", "sections_in_body"]
 
 
 def norm(s: str) -> str:
@@ -83,8 +114,12 @@ def norm(s: str) -> str:
 def matches(field: str, want, got) -> bool:
     if got is None:
         return False
-    if field in ("title", "closing_meeting", "number"):
+    if field in ("title", "closing_meeting", "number", "session", "committee_line"):
         return norm(want) == norm(got)
     if field == "preamble_first_words":
         return [first_words(w).lower() for w in want] == [w.lower() for w in got]
+    if field == "operative_first_words":
+        return [first_words(w).lower() for w in want] == [first_words(w).lower() for w in got]
+    if field in ("sections_in_body", "agenda_items"):
+        return [norm(w) for w in want] == [norm(w) for w in got]
     return want == got

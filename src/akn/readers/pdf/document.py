@@ -8,6 +8,8 @@ belongs to. What those lines mean is :mod:`.layout`'s business.
 from __future__ import annotations
 
 import ctypes
+import re
+import zlib
 from dataclasses import dataclass, field
 
 from ...errors import ConversionError
@@ -15,6 +17,8 @@ from ...errors import ConversionError
 #: limits on untrusted input, documented in the README
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PAGES = 500
+MAX_INFLATED = 256 * 1024 * 1024  # all compressed streams together, inflated
+MAX_PAGE_CHARS = 200_000
 #: structure elements whose content is one printed block (a paragraph, a heading, a list item)
 _BLOCK_TAGS = frozenset("P H H1 H2 H3 H4 H5 H6 LI LBody Lbl TD TH Caption BlockQuote Title TOCI Quote".split())
 _MAX_TREE_DEPTH = 40
@@ -89,6 +93,7 @@ def read_pages(data: bytes, *, use_tags: bool = True) -> tuple[list[Page], bool]
 
     if len(data) > MAX_BYTES:
         raise ConversionError(f"the PDF is {len(data) / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MB limit for one resolution")
+    _refuse_compression_bombs(data)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
@@ -119,6 +124,31 @@ def read_pages(data: bytes, *, use_tags: bool = True) -> tuple[list[Page], bool]
         pdf.close()
 
 
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def _refuse_compression_bombs(data: bytes) -> None:
+    """Inflate every compressed stream, without keeping it, to bound what PDFium would unpack: a
+    small file whose streams inflate to gigabytes is refused before PDFium reads it."""
+    budget = MAX_INFLATED
+    for m in _STREAM.finditer(data):
+        end = data.find(b"endstream", m.end())
+        if end < 0:
+            break
+        if data[m.end() : m.end() + 1] != b"x":  # a zlib stream opens with 0x78
+            continue
+        inflater = zlib.decompressobj()
+        chunk = data[m.end() : end]
+        try:
+            while chunk and budget >= 0:
+                budget -= len(inflater.decompress(chunk, 1 << 22))  # 4 MB at a time: memory stays small
+                chunk = inflater.unconsumed_tail
+        except zlib.error:
+            continue  # not zlib after all, or damaged: PDFium decides
+        if budget < 0:
+            raise ConversionError(f"the PDF's compressed streams inflate to more than {MAX_INFLATED // 2**20} MB: refused as hostile")
+
+
 def _read_page(raw, page, number: int, tagged: bool) -> Page:
     width, height = page.get_size()
     textpage = page.get_textpage()
@@ -130,6 +160,8 @@ def _read_page(raw, page, number: int, tagged: bool) -> Page:
                          if raw.FPDFPage_GetObject(page.raw, i) and raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) == raw.FPDF_PAGEOBJ_IMAGE)
         if count <= 0:
             return out
+        if count > MAX_PAGE_CHARS:
+            raise ConversionError(f"page {number} holds {count} characters, over the {MAX_PAGE_CHARS} a page of a resolution can")
         chars = _page_text(raw, tp, count)
         blocks = _tag_blocks(raw, page.raw) if tagged else {}
         out.lines = rejoin_raised_breaks(_lines(raw, tp, chars, number, blocks))

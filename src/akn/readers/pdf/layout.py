@@ -162,10 +162,19 @@ def _paragraph(lines: list[PrintedLine]) -> Paragraph:
     italic_only = all(r.italic for l in lines for r in l.runs if r.text.strip() and not r.raised)
     marked, plain = Pieces(), Pieces()
     for line in lines:
-        marked.wrap(marked_text(line.runs, marks=not italic_only).strip())
+        add_line(marked, marked_text(line.runs, marks=not italic_only))
         plain.wrap(marked_text(line.runs, marks=False).strip())
     return Paragraph(" ".join(marked.text.split()), lines[0].page, " ".join(plain.text.split()),
                      all(line.bold for line in lines))
+
+
+def add_line(pieces: Pieces, marked: str) -> None:
+    """Append a wrapped line's marked text; an italic run wrapped over the two lines stays one."""
+    marked = marked.strip()
+    if pieces.tail.endswith("*") and not pieces.tail.endswith("\\*") and marked.startswith("*"):
+        pieces.text = pieces.text[:-1]
+        marked = marked[1:]
+    pieces.wrap(marked)
 
 
 def marked_text(runs: list[Run], marks: bool = True) -> str:
@@ -205,20 +214,22 @@ def _notes(lines: list[PrintedLine]) -> dict[str, Paragraph]:
     small type) and runs until the next one."""
     notes: dict[str, tuple[int, Pieces]] = {}
     current: str | None = None
+    # where markers are raised, only a raised marker opens a note ("3–14 June 1992" may open a line)
+    raised = any(next((r for r in line.runs if r.text.strip()), line.runs[0]).raised for line in lines)
     for line in lines:
         runs = [r for r in line.runs if r.text.strip()]
         if not runs:
             continue
         first = runs[0]
         label = first.text.strip()
-        m = re.match(r"^(\d{1,3}|\*{1,3})\s+(?=\S)", line.text.lstrip()) if not first.raised else None
+        m = re.match(r"^(\d{1,3}|\*{1,3})\s+(?=\S)", line.text.lstrip()) if not raised else None
         if first.raised and re.fullmatch(r"\d{1,3}|\*{1,3}", label):
             current = label
-            notes.setdefault(current, (line.page, Pieces()))[1].wrap(marked_text(runs[1:]).strip())
+            add_line(notes.setdefault(current, (line.page, Pieces()))[1], marked_text(runs[1:]))
         elif m and (current is None or (m.group(1).isdigit() and current.isdigit() and int(m.group(1)) == int(current) + 1)):
             current = m.group(1)
             text = marked_text(runs).lstrip()[len(m.group(0)) :]
-            notes.setdefault(current, (line.page, Pieces()))[1].wrap(text.strip())
+            add_line(notes.setdefault(current, (line.page, Pieces()))[1], text)
         elif current is not None:
-            notes[current][1].wrap(marked_text(runs).strip())
+            add_line(notes[current][1], marked_text(runs))
     return {k: Paragraph(" ".join(p.text.split()), page) for k, (page, p) in notes.items()}

@@ -1,0 +1,152 @@
+"""The PDF reader on official resolution PDFs (tests/data/pdf), with and without their tags,
+and on PDFs that are no readable resolution."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from lxml import etree
+
+import akn
+from akn.api import read_any, render
+from akn.errors import ConversionError
+from akn.readers.pdf import read_pdf
+from akn.readers.pdf import document
+
+from ..akn_observe import FIELDS, matches, observe
+from ..invariants import problems
+from ..pdf_samples import PDFS, content_bomb_pdf, deeply_tagged_pdf, encrypted_pdf, scanned_pdf, text_pdf
+
+TRUTH = json.loads((PDFS / "truth.json").read_text(encoding="utf-8"))
+ALL = sorted(p.name for p in PDFS.glob("*.pdf"))
+
+
+def _wrong(name: str, use_tags: bool) -> list[str]:
+    result = read_pdf((PDFS / name).read_bytes(), filename=name, use_tags=use_tags)
+    got = observe(etree.fromstring(render(result.resolution, "akn").encode("utf-8")))
+    want = TRUTH[name]
+    return [f"{f}: want {want[f]!r} got {got.get(f)!r}" for f in FIELDS
+            if want.get(f) not in (None, []) and not matches(f, want[f], got.get(f))]
+
+
+@pytest.mark.parametrize("use_tags", [True, False], ids=["tags", "layout"])
+@pytest.mark.parametrize("name", sorted(TRUTH))
+def test_pdf_matches_truth(name, use_tags):
+    assert _wrong(name, use_tags) == []
+
+
+@pytest.mark.parametrize("use_tags", [True, False], ids=["tags", "layout"])
+@pytest.mark.parametrize("name", ALL)
+def test_pdf_keeps_every_invariant(name, use_tags):
+    """Valid, number and title, operative 1..n, closing lines, no word lost but furniture."""
+    assert problems((PDFS / name).read_bytes(), name, use_tags=use_tags) == []
+
+
+def test_an_untagged_pdf_is_read_from_its_layout():
+    data = (PDFS / "A_RES_78_143.pdf").read_bytes()
+    assert document.read_pages(data)[1] is False
+    res = read_pdf(data).resolution
+    assert res.meta.symbol == "A/RES/78/143" and res.number == "78/143" and res.closing
+
+
+def test_italics_markers_and_notes_come_from_the_fonts():
+    res = read_pdf((PDFS / "A_RES_80_1.pdf").read_bytes()).resolution
+    first = res.preamble[0].children
+    assert isinstance(first[0], akn.model.Italic) and akn.model.plain_text(first[:1]) == "Expressing concern"
+    (note,) = list(akn.model.iter_footnotes(first))
+    assert note.marker == "1" and akn.model.plain_text(note.children) == "See resolution 169 (II)."
+    # the word after the marker keeps its space; the masthead comes from the first page's head
+    assert "Nations are prevented" in akn.model.plain_text(first).replace("  ", " ")
+    assert res.meta.issue_date == "2025-09-19" and [l.role for l in res.masthead][:3] == ["other", "symbol", "organ"]
+
+
+def test_a_resumed_meeting_closes_the_resolution():
+    res = read_pdf((PDFS / "A_RES_80_231.pdf").read_bytes()).resolution
+    assert akn.model.plain_text(res.closing[0]) == "69th (resumed) plenary meeting"
+
+
+def test_furniture_is_reported_with_its_page():
+    result = read_pdf((PDFS / "A_RES_80_1.pdf").read_bytes())
+    dropped = {str(d) for d in result.dropped}
+    assert "page 2: '2/2' (page furniture)" in dropped and "page 1: '*2515106*' (page furniture)" in dropped
+
+
+def test_pdf_converts_the_same_every_time():
+    data = (PDFS / "A_RES_80_11.pdf").read_bytes()
+    assert akn.convert(data) == akn.convert(data)
+
+
+def test_pdf_to_text_converts_back_to_the_same_akn():
+    data = (PDFS / "A_RES_80_11.pdf").read_bytes()
+    xml = akn.convert(data)
+    assert akn.convert(akn.convert(data, to="text")) == xml
+
+
+@pytest.mark.parametrize("make, message", [
+    (scanned_pdf, "no text layer"),
+    (lambda: text_pdf(["Quarterly report", "Sales went up."]), "does not look like a resolution"),
+    (encrypted_pdf, "encrypted"),
+    (lambda: (PDFS / "A_RES_80_1.pdf").read_bytes()[:40_000], "damaged or truncated"),
+    (lambda: b"%PDF-1.7\n" + b"\x00" * 100, "damaged or truncated"),
+    (lambda: content_bomb_pdf(300), "refused as hostile"),
+])
+def test_unreadable_pdfs_are_refused_in_one_line(make, message):
+    with pytest.raises(ConversionError) as info:
+        akn.convert(make())
+    assert message in str(info.value) and "\n" not in str(info.value)
+
+
+def test_a_deep_structure_tree_is_read_within_bounds():
+    with pytest.raises(ConversionError, match="no operative paragraph"):
+        akn.convert(deeply_tagged_pdf(20_000))
+
+
+def test_size_and_page_limits(monkeypatch):
+    data = (PDFS / "A_RES_80_1.pdf").read_bytes()
+    monkeypatch.setattr(document, "MAX_PAGES", 1)
+    with pytest.raises(ConversionError, match="2 pages, over the 1-page limit"):
+        akn.convert(data)
+    monkeypatch.setattr(document, "MAX_BYTES", 1000)
+    with pytest.raises(ConversionError, match="over the 0 MB limit"):
+        akn.convert(data)
+
+
+def test_cli_reads_a_pdf_from_a_file_and_from_standard_input(tmp_path):
+    pdf = PDFS / "A_RES_80_7.pdf"
+    out = tmp_path / "res.md"
+    run = subprocess.run([sys.executable, "-m", "akn.cli", "convert", str(pdf), "-o", str(out)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert out.read_text(encoding="utf-8").startswith("---\nformat: akn-text/1\nsymbol: A/RES/80/7\n")
+    piped = subprocess.run([sys.executable, "-m", "akn.cli", "convert", "-"], input=pdf.read_bytes(),
+                           capture_output=True, timeout=120)
+    assert piped.returncode == 0 and piped.stdout.decode("utf-8") == akn.convert(pdf.read_bytes())
+
+
+def test_cli_names_the_pdf_and_writes_nothing_for_a_scan(tmp_path):
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(scanned_pdf())
+    out = tmp_path / "scan.xml"
+    run = subprocess.run([sys.executable, "-m", "akn.cli", "convert", str(scan), "-o", str(out)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1 and not out.exists()
+    assert run.stderr.strip().endswith("run OCR on it first, e.g. ocrmypdf in.pdf out.pdf, and convert the result")
+    assert run.stderr.count("\n") == 1 and str(scan) in run.stderr
+
+
+def test_a_folder_of_pdfs_converts_as_a_batch(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("A_RES_80_1.pdf", "A_RES_78_143.pdf"):
+        (src / name).write_bytes((PDFS / name).read_bytes())
+    run = subprocess.run([sys.executable, "-m", "akn.cli", "convert", str(src), "-o", str(tmp_path / "out"),
+                          "--to", "html", "-q"], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["A_RES_78_143.html", "A_RES_80_1.html"]
+
+
+def test_read_any_sends_pdf_bytes_to_the_pdf_reader():
+    result = read_any((PDFS / "A_RES_80_7.pdf").read_bytes())
+    assert result.resolution.meta.symbol == "A/RES/80/7"
