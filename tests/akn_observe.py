@@ -102,6 +102,8 @@ def _masthead(doc) -> dict:
     return o
 
 
+#: the fields a masthead prints: a re-print as a web copy without its masthead cannot keep them
+MASTHEAD_FIELDS = ("session", "agenda_items", "committee_line", "issue_date")
 FIELDS = ["number", "title", "adoption_date", "preamble_count", "preamble_first_words", "operative_nums",
           "subparagraphs", "footnotes", "closing_meeting", "closing_date", "annexes", "session",
           "agenda_items", "committee_line", "issue_date", "operative_first_words", "sections_in_body"]

@@ -13,6 +13,7 @@ from akn.model import plain_text
 from ..conftest import CORPUS, corpus_truth
 from ..pdf_layout import Style, pdf_layout
 from ..web_layout import WebStyle, web_layout
+from ..akn_observe import FIELDS
 from .reading import paragraph_reading, truth_mismatches
 
 TRUTH = corpus_truth()
@@ -35,9 +36,10 @@ def test_a_pdf_layout_reads_like_the_reflowed_text(name, style):
     source = read_any((CORPUS / name).read_bytes(), filename=name).resolution
     printed = pdf_layout(source, STYLES[style](seed=len(name)))
     back = read_any(printed, filename=name.replace(".md", ".pdftext.txt")).resolution
-    if not (style == "no-blank-lines" and name in UNSPACED_NUMBER_LOST):
+    lost = style == "no-blank-lines" and name in UNSPACED_NUMBER_LOST
+    if not lost:
         assert paragraph_reading(back) == paragraph_reading(source)
-    wrong = truth_mismatches(back, TRUTH[name])
+    wrong = truth_mismatches(back, TRUTH[name], [f for f in FIELDS if not (lost and f == "operative_first_words")])
     assert not wrong, "\n".join(wrong)
 
 

@@ -76,6 +76,9 @@ def _walk(el, out: list[str]) -> None:
     if tag == "sup":
         out.append(raised_text("".join(el.itertext())) + _spaced(el.tail))
         return
+    if _is_notes_heading(el, tag):
+        out.append(_spaced(el.tail))  # "Notes" over the endnotes: the page's, not the resolution's
+        return
     block = tag in _BLOCKS
     inner: list[str] = [_spaced(el.text)]
     for child in el:
@@ -88,6 +91,19 @@ def _walk(el, out: list[str]) -> None:
         content = f"{content[:start]}{mark}{core}{mark}{content[start + len(core):]}"
     out.append(f"\n\n{content}\n\n" if block else content + ("\t" if tag in _CELLS else ""))
     out.append(_spaced(el.tail))
+
+
+def _is_notes_heading(el, tag: str) -> bool:
+    """A heading over a page's endnotes: in a ``doc-endnotes`` section, or right before a list
+    whose items link back to their markers."""
+    if tag not in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return False
+    parent = el.getparent()
+    if parent is not None and parent.get("role") == "doc-endnotes":
+        return True
+    nxt = el.getnext()
+    return (nxt is not None and isinstance(nxt.tag, str) and nxt.tag.lower() in ("ol", "ul")
+            and any(_is_backlink(a) for a in nxt.iter("a")))
 
 
 _BACK_SIGNS = frozenset({"↩", "↩︎", "↩\ufe0e", "^", "↑", "⤴"})

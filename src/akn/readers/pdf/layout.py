@@ -177,18 +177,40 @@ def add_line(pieces: Pieces, marked: str) -> None:
     pieces.wrap(marked)
 
 
+_WORD_END = re.compile(r"\w+$")
+_WORD_START = re.compile(r"^\w+")
+
+
+def styled_pieces(runs: list[Run]) -> list[tuple[str, bool, bool]]:
+    """(text, italic, raised) for each run, with a word a change of font cuts ("Re|solutions",
+    which some Word PDFs print) given whole to the side that holds most of it: emphasis marks
+    stand between words."""
+    pieces = [[r.text, r.italic, r.raised] for r in runs]
+    for left, right in zip(pieces, pieces[1:]):
+        if left[1] == right[1] or left[2] or right[2]:
+            continue
+        tail, head = _WORD_END.search(left[0]), _WORD_START.match(right[0])
+        if tail and head:
+            if len(head.group()) >= len(tail.group()):
+                left[0], right[0] = left[0][: tail.start()], tail.group() + right[0]
+            else:
+                left[0], right[0] = left[0] + head.group(), right[0][head.end() :]
+    return [(t, i, r) for t, i, r in pieces if t]
+
+
 def marked_text(runs: list[Run], marks: bool = True) -> str:
     """A line's text with italic runs as ``*…*`` and raised numbers as ``[^n]`` markers."""
     out: list[str] = []
-    for run in runs:
-        text = _escape(run.text)
-        if run.raised:
-            label = run.text.strip()
+    for text, italic, raised in styled_pieces(runs):
+        plain_text = text
+        text = _escape(text)
+        if raised:
+            label = plain_text.strip()
             if re.fullmatch(r"\d{1,3}|\*{1,3}", label):
-                out.append(f"[^{label}]" + (" " if run.text.endswith(" ") else ""))
+                out.append(f"[^{label}]" + (" " if plain_text.endswith(" ") else ""))
             else:
                 out.append(text)  # "1st", "1er": raised letters are text
-        elif marks and run.italic and text.strip():
+        elif marks and italic and text.strip():
             lead = text[: len(text) - len(text.lstrip())]
             trail = text[len(text.rstrip()) :]
             if out and out[-1].endswith("*") and not lead and not out[-1].endswith("]"):
