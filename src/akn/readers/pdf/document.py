@@ -23,7 +23,10 @@ MAX_PAGE_CHARS = 200_000
 _BLOCK_TAGS = frozenset("P H H1 H2 H3 H4 H5 H6 LI LBody Lbl TD TH Caption BlockQuote Title TOCI Quote".split())
 _MAX_TREE_DEPTH = 40
 #: what PDFium gives for a hyphen glyph it has no Unicode for ("self\ufffegovernment")
-_UNMAPPED_HYPHEN = {"\ufffe": "-", "\x02": "-"}
+_CHAR_FIXES = str.maketrans({"\ufffe": "-", "\x02": "-"})
+_NEEDS_FIX = re.compile("[\ufffe\x02]")
+#: a page's text as words, runs of spaces and line ends
+_TOKENS = re.compile(r"\S+|\r\n|[\r\n]|[^\S\r\n]+")
 _MAX_TREE_NODES = 50_000
 
 
@@ -156,9 +159,9 @@ def _read_page(raw, page, number: int, tagged: bool) -> Page:
         tp = textpage.raw
         count = raw.FPDFText_CountChars(tp)
         out = Page(number, width, height)
-        out.images = sum(1 for i in range(min(raw.FPDFPage_CountObjects(page.raw), 5000))
-                         if raw.FPDFPage_GetObject(page.raw, i) and raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) == raw.FPDF_PAGEOBJ_IMAGE)
-        if count <= 0:
+        if count <= 0:  # no text: a picture of a page, if anything (told apart for the scan message)
+            objects = (raw.FPDFPage_GetObject(page.raw, i) for i in range(min(raw.FPDFPage_CountObjects(page.raw), 5000)))
+            out.images = sum(1 for obj in objects if obj and raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_IMAGE)
             return out
         if count > MAX_PAGE_CHARS:
             raise ConversionError(f"page {number} holds {count} characters, over the {MAX_PAGE_CHARS} a page of a resolution can")
@@ -186,34 +189,66 @@ class _Style:
         self.size, self.italic, self.bold, self.mcid = size, italic, bold, mcid
 
 
-def _font_style(raw, obj, tp, index: int) -> _Style:
+def _font_style(raw, obj, tp, index: int, fonts: dict[int, tuple[bool, bool]]) -> _Style:
+    """A text object's style: its size on the page and mark from the object, slant and weight from
+    its font (read once per font)."""
     size = raw.FPDFText_GetFontSize(tp, index)
     font = raw.FPDFTextObj_GetFont(obj)
-    italic = bold = False
-    if font:
-        n = raw.FPDFFont_GetBaseFontName(font, None, 0)
-        name = ""
-        if n > 1:
-            buf = ctypes.create_string_buffer(n)
-            raw.FPDFFont_GetBaseFontName(font, buf, n)
-            name = buf.value.decode("latin-1")
-        lowered = name.lower()
-        angle = ctypes.c_int(0)
-        raw.FPDFFont_GetItalicAngle(font, ctypes.byref(angle))
-        italic = "italic" in lowered or "oblique" in lowered or angle.value != 0
-        bold = "bold" in lowered or "black" in lowered or "heavy" in lowered or raw.FPDFFont_GetWeight(font) >= 600
+    key = ctypes.cast(font, ctypes.c_void_p).value if font else 0
+    if key not in fonts:
+        fonts[key] = _slant_and_weight(raw, font) if font else (False, False)
+    italic, bold = fonts[key]
     return _Style(round(size, 2), italic, bold, raw.FPDFPageObj_GetMarkedContentID(obj))
 
 
+def _slant_and_weight(raw, font) -> tuple[bool, bool]:
+    n = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    name = ""
+    if n > 1:
+        buf = ctypes.create_string_buffer(n)
+        raw.FPDFFont_GetBaseFontName(font, buf, n)
+        name = buf.value.decode("latin-1").lower()
+    angle = ctypes.c_int(0)
+    raw.FPDFFont_GetItalicAngle(font, ctypes.byref(angle))
+    italic = "italic" in name or "oblique" in name or angle.value != 0
+    bold = "bold" in name or "black" in name or "heavy" in name or raw.FPDFFont_GetWeight(font) >= 600
+    return italic, bold
+
+
+def _fast(raw, name: str, restype, *argtypes):
+    """A PDFium function called with plain addresses: per-character calls are the reader's hot
+    path, and pypdfium2's typed pointers cost a cast each."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
+
+
 def _lines(raw, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[PrintedLine]:
-    styles: dict[int, _Style] = {}
-    left, right, bottom, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    """The page's characters as printed lines of styled runs.
+
+    A character's box is read only where a run of one text object starts or ends (and after a
+    space PDFium made up), which is where a new style, a raised marker or a column gap can begin.
+    """
+    text_object = _fast(raw, "FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+    char_box = _fast(raw, "FPDFText_GetLooseCharBox", ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+    page_text = ctypes.cast(tp, ctypes.c_void_p).value
     rect = raw.FS_RECTF()
+    rect_at = ctypes.addressof(rect)
+    styles: dict[int, _Style] = {}
+    fonts: dict[int, tuple[bool, bool]] = {}
     lines: list[PrintedLine] = []
     runs: list[Run] = []
     run_chars: list[str] = []
     run: Run | None = None
-    last_x1 = None
+    last_x1: float | None = None
+    segment: int | None = None  # the text object whose characters are being added without boxes
+    last_visible = -1  # the index of the segment's last character that is not a space
+
+    def end_segment() -> None:
+        nonlocal last_x1, last_visible
+        if run is not None and last_visible >= 0:
+            char_box(page_text, last_visible, rect_at)
+            run.x1 = max(run.x1, rect.right)
+            last_x1 = rect.right
+        last_visible = -1
 
     def end_run() -> None:
         nonlocal run
@@ -225,36 +260,61 @@ def _lines(raw, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[Pri
 
     def end_line() -> None:
         nonlocal runs, last_x1
+        end_segment()
         end_run()
         if runs and "".join(r.text for r in runs).strip():
             lines.append(_finish_line(page, runs, blocks))
         runs = []
         last_x1 = None
 
-    for i, ch in enumerate(chars):
-        obj = raw.FPDFText_GetTextObject(tp, i)
-        if not obj:  # a character PDFium made up: a line end or a space between words
-            if ch in "\r\n":
-                end_line()
-            elif run is not None and ch.isspace():
-                run_chars.append(" ")
-            continue
-        key = obj if isinstance(obj, int) else ctypes.cast(obj, ctypes.c_void_p).value
-        style = styles.get(key)
+    def start_segment(i: int, address: int) -> None:
+        """Character ``i`` opens a stretch of one text object: read its box and style."""
+        nonlocal segment, run
+        end_segment()
+        segment = address
+        style = styles.get(address)
         if style is None:
-            style = styles[key] = _font_style(raw, obj, tp, i)
-        raw.FPDFText_GetLooseCharBox(tp, i, rect)
+            style = styles[address] = _font_style(raw, raw.FPDFText_GetTextObject(tp, i), tp, i, fonts)
+        char_box(page_text, i, rect_at)
         x0, x1, y0 = rect.left, rect.right, rect.bottom
-        if last_x1 is not None and (run is not None or runs) and x0 - last_x1 > 3 * max(style.size, 4) and not ch.isspace():
+        if last_x1 is not None and (run is not None or runs) and x0 - last_x1 > 3 * max(style.size, 4):
             end_line()  # a wide gap: the next column of a two-column line
         if (run is None or style.size != run.size or style.italic != run.italic or style.bold != run.bold
                 or style.mcid != run.mcid or abs(y0 - run.bottom) > 0.5 * style.size):
             end_run()
             run = Run("", x0, x1, y0, style.size, style.italic, style.bold, style.mcid)
-        run_chars.append(" " if ch in "\t\xa0" else _UNMAPPED_HYPHEN.get(ch, ch))
-        if not ch.isspace():
-            run.x1 = max(run.x1, x1)
-            last_x1 = x1
+
+    # word by word: a word whose first and last characters belong to one text object is one
+    # stretch of it; only other words are read character by character
+    for token in _TOKENS.finditer(chars):
+        a, b = token.span()
+        word = token.group()
+        if word[0] in "\r\n":
+            end_line()
+            segment = None
+            continue
+        first = text_object(page_text, a)
+        if word[0].isspace():
+            if not first:  # a space PDFium made up between words: the next word opens a stretch
+                end_segment()
+                segment = None
+            if run is not None:
+                run_chars.append(" ")
+            continue
+        if first and (b - a == 1 or text_object(page_text, b - 1) == first):
+            if first != segment:
+                start_segment(a, first)
+            run_chars.append(word.translate(_CHAR_FIXES) if _NEEDS_FIX.search(word) else word)
+            last_visible = b - 1
+            continue
+        for i in range(a, b):
+            address = text_object(page_text, i) if i > a else first
+            if not address:
+                continue  # a made-up character inside a word: nothing printed
+            if address != segment:
+                start_segment(i, address)
+            run_chars.append(_CHAR_FIXES.get(ord(chars[i]), chars[i]))
+            last_visible = i
     end_line()
     return lines
 
