@@ -34,8 +34,10 @@ def pdf_words(data: bytes) -> Counter[str]:
     from akn.readers.pdf.document import read_pages
 
     pages, _ = read_pages(data, use_tags=False)
-    return words(" ".join("".join(run.text if not run.raised else f" {run.text} " for run in line.runs)
-                          for page in pages for line in page.lines))
+    def printed(run) -> str:  # a raised number is a marker, apart from its word; raised letters stay
+        return f" {run.text} " if run.raised and run.text.strip().isdigit() else run.text
+
+    return words(" ".join("".join(printed(run) for run in line.runs) for page in pages for line in page.lines))
 
 
 def problems(data: bytes, name: str, use_tags: bool = True) -> list[str]:
