@@ -86,8 +86,8 @@ def looks_preambular(text: str, lang: Language) -> bool:
 
 def continues(prev: str, nxt: str, lang: Language) -> bool:
     """Whether ``nxt``, after a blank line or page break, continues the sentence ``prev`` left open."""
-    if opens_structure(nxt):
-        return False
+    if opens_structure(nxt) or re.fullmatch(lang.closing["meeting"] + r"[.,]?", nxt):
+        return False  # a closing meeting line never goes on a sentence
     start = re.sub(r"^[*_\[]+", "", nxt)[:1]
     if start.islower():
         return True
@@ -132,6 +132,9 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
                 current[1].wrap(text)
             else:
                 current = (line.no, Pieces(text))
+        elif gap and current[1].length <= 12 and _number_only(current[1].text) and not opens_structure(text):
+            current[1].add(" ")  # "2." alone, a blank line, then its text (pdfminer)
+            current[1].add(text)
         elif gap:
             if layout.goes_on(current[1].probe(), text, lang, page_break) and not layout.next_number(text):
                 current[1].wrap(text)
@@ -201,6 +204,8 @@ class _Layout:
             return True
         if self.next_number(text):
             return True
+        if re.fullmatch(lang.closing["meeting"] + r"[.,]?", text):
+            return True  # "3rd plenary meeting" alone on its line closes the text, whatever precedes it
         # a short line ends a paragraph; without blank lines between paragraphs a full one may too
         short = self.width is None or self.last_length < 0.8 * self.width
         if (short or (self.unspaced and _may_end_at_full_line(prev, lang))) and _new_paragraph_line(prev, text, lang):

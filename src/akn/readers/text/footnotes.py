@@ -15,6 +15,7 @@ from .lines import Line
 RULE = re.compile(r"^\s*_{5,}\s*$")
 HORIZONTAL_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,})\s*$")
 PDF_NOTE = re.compile(r"^\s*(\d{1,3}|\*{1,3}/?)\s+(\S.*)$")
+LONE_MARKER = re.compile(r"^\s*(\d{1,3})\s*$")
 MD_NOTE = re.compile(r"^\s*\[\^([\w*]+)\]:\s*(.*)$")
 STAR_NOTE = re.compile(r"^\s*(\*{1,3}/)\s+(\S.*)$")
 BRACKET_NOTE = re.compile(r"^\s*\[(\d{1,3})\]\s+(\S.*)$")  # "[1] See A/80/348.": web archives' endnotes
@@ -99,8 +100,11 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             if line.kind == "blank":
                 continue
             m = PDF_NOTE.match(text)
+            alone = LONE_MARKER.match(text) if m is None else None
             if m and _opens_next_note(m.group(1), current):
                 add(m.group(1), m.group(2), line.no)
+            elif alone and _opens_next_note(alone.group(1), current) and (current is None or notes[current].text):
+                add(alone.group(1), "", line.no)  # "1" on a line of its own, its text on the next
             elif current:
                 notes[current].wrap(text.strip())
             else:

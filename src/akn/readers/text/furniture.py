@@ -10,7 +10,9 @@ import re
 
 from .lines import Line
 
-PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$")
+#: "2/5", and the page foot some extractors print on one line with the job number: "25-15106 2/2",
+#: "2/7                 25-19633"
+PAGE_NUMBER = re.compile(r"^\s*(?:\d{2}-\d{5}\s+)?\d{1,3}\s*/\s*\d{1,3}(?:\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?)?\s*$")
 JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}\s*(?:\([A-Z]\))?\s*$")
 BARCODE = re.compile(r"^\s*\*\d{5,}\*\s*$")
 _SYMBOL_START = re.compile(r"^\s*(?:A|S|E|A/HRC)/(?:RES|DEC)/[\w./-]+\s+(?=\S)")
@@ -101,7 +103,9 @@ def remove_page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             if not kept or kept[-1].kind != "break":
                 kept.append(Line(line.no, "", "break"))
         elif line.kind == "text" and is_job_or_barcode(line.text):
-            removed.append(line)
+            removed.append(line)  # the first page's foot: a page ends here
+            if kept and kept[-1].kind != "break":
+                kept.append(Line(line.no, "", "break"))
         else:
             kept.append(line)
     return kept, removed

@@ -80,6 +80,8 @@ def split_lines(text: str) -> list[Line]:
     out = []
     raws = re.split(r"\r\n|\r|\n", text) if "\r" in text else text.split("\n")
     for no, raw in enumerate(raws, start=1):
+        if raw.startswith("\f") and out:  # pdftotext opens each page with a form feed
+            out.append(Line(no, "", "break"))
         clean = normalise_line(raw)
         out.append(Line(no, clean, "text" if clean.strip() else "blank"))
     return out

@@ -15,6 +15,7 @@ from ...languages import Language
 from .lines import Line
 
 NUMBER_TITLE = re.compile(r"^(?P<num>\d{1,4}/\d{1,4}|[A-Z]{1,2}-\d+/\d+)\.\s+(?P<title>\S.*)$")
+NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,4}/\d{1,4}|[A-Z]{1,2}-\d+/\d+)\.$")
 SYMBOL = re.compile(r"^(?:A/HRC|A|S|E)/(?:RES|DEC)/[\w./\-]+(?:\s*\(\d{4}\))?\**$")
 UN_HEADER = re.compile(r"^United Nations$|^Nations Unies$|^Naciones Unidas$")
 
@@ -91,10 +92,15 @@ def read_masthead(lines: list[Line], lang: Language) -> Masthead:
     while i < len(texts):
         line = texts[i]
         m = NUMBER_TITLE.match(line.text.strip())
+        alone = NUMBER_ALONE.match(line.text.strip()) if m is None and i + 1 < len(texts) else None
+        if alone and out.number is None:
+            # "80/1." on a line of its own (pdftotext), the title on the lines after it
+            m = NUMBER_TITLE.match(f"{alone.group('num')}. {texts[i + 1].text.strip()}")
+            i += 1
         if m and out.number is None:
             title = [m.group("title").strip()]
             j = i + 1
-            while j < len(texts) and texts[j].no == texts[j - 1].no + 1:
+            while j < len(texts) and (texts[j].no == texts[j - 1].no + 1 or _title_goes_on(title[-1], texts[j].text, lang)):
                 title.append(texts[j].text.strip())
                 j += 1
             out.number, out.title, out.title_line = m.group("num"), " ".join(title), line.no
@@ -138,6 +144,16 @@ def read_masthead(lines: list[Line], lang: Language) -> Masthead:
         out.title, out.title_line = last.text, last.no
     out.pieces = pieces
     return out
+
+
+def _title_goes_on(last: str, text: str, lang: Language) -> bool:
+    """After a blank line (pdfminer puts one inside a wrapped title), a line with no masthead role
+    goes on a title whose last line ends on a small word or without punctuation, in lower case."""
+    text = text.strip()
+    if classify(text, lang, True) is not None or UN_HEADER.match(text):
+        return False
+    last_word = last.rstrip().rsplit(" ", 1)[-1].lower()
+    return last_word in lang.small_words or (text[:1].islower() and not last.rstrip().endswith((".", ";")))
 
 
 def _is_agenda_done(pieces: list[MastheadPiece]) -> bool:
