@@ -66,6 +66,7 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             notes[marker], first_line[marker] = Pieces(text.strip()), no
         current = marker
 
+    pending: list[str] = []  # markers printed alone whose text has not come yet
     loose = False  # inside a footnote printed between paragraphs without a rule
     in_run = False  # only such footnotes (and blank lines) since the last one
     previous: Line | None = None
@@ -74,11 +75,15 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
         after_gap = previous is None or previous.kind != "text"
         previous = line
         if line.kind == "break":
-            in_block, current = False, None
+            # markers printed in a column whose texts come after the page number: the notes go
+            # on past the break, once
+            if not (in_block and pending and all(not notes[m].tail for m in pending)):
+                in_block, current = False, None
+                pending = []
             kept.append(line)
             continue
         if line.kind == "text" and RULE.match(text):
-            in_block, current = True, None
+            in_block, current, pending = True, None, []
             continue
         if line.kind == "text" and HORIZONTAL_RULE.match(text):
             current = None
@@ -103,8 +108,14 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             alone = LONE_MARKER.match(text) if m is None else None
             if m and _opens_next_note(m.group(1), current):
                 add(m.group(1), m.group(2), line.no)
-            elif alone and _opens_next_note(alone.group(1), current) and (current is None or notes[current].text):
-                add(alone.group(1), "", line.no)  # "1" on a line of its own, its text on the next
+            elif alone and (_opens_next_note(alone.group(1), current) or _skips_a_few(alone.group(1), current)):
+                # "1" on a line of its own; pdftotext prints a page's markers in a column, then
+                # their texts in the same order
+                add(alone.group(1), "", line.no)
+                pending.append(alone.group(1))
+            elif pending and (not notes[current].tail or notes[current].tail.rstrip().endswith((".", ")"))):
+                current = pending.pop(0)
+                notes[current].wrap(text.strip())
             elif current:
                 notes[current].wrap(text.strip())
             else:
@@ -167,6 +178,12 @@ def _loose_note(marker: str, text: str, notes: dict[str, Pieces], around: list[L
 
 def _wrapped_year(marker: str, current: str) -> bool:
     return marker.isdigit() and current.isdigit() and len(marker) == 4 and int(marker) > int(current) + 20
+
+
+def _skips_a_few(marker: str, current: str | None) -> bool:
+    """A number alone on a line in a footnote block a little above the current note is a marker
+    even when one before it is printed out of order."""
+    return bool(current and current.isdigit() and marker.isdigit() and int(current) < int(marker) <= int(current) + 5)
 
 
 def _opens_next_note(marker: str, current: str | None) -> bool:
