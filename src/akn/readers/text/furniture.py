@@ -33,6 +33,10 @@ def is_job_or_barcode(text: str) -> bool:
 def _title_text(lines: list[Line]) -> str:
     """The text of the ``80/7. Title`` block on the first page, the model for running headers."""
     for i, line in enumerate(lines):
+        if re.match(r"^\s*\d+/\d+\.\s*$", line.text):  # "80/13." alone, the title after a blank line
+            j = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].kind == "text"), None)
+            if j is not None:
+                return _norm(" ".join(l.text for l in _text_run(lines, j, 4)))
         if re.match(r"^\s*\d+/\d+\.\s+\S", line.text):
             parts = [line.text.split(".", 1)[1]]
             for nxt in lines[i + 1 : i + 5]:
@@ -41,6 +45,16 @@ def _title_text(lines: list[Line]) -> str:
                 parts.append(nxt.text)
             return _norm(" ".join(parts))
     return ""
+
+
+def _text_run(lines: list[Line], start: int, most: int) -> list[Line]:
+    """The text lines from ``start`` up to the next line that is not text (at most ``most``)."""
+    run = []
+    for line in lines[start : start + most]:
+        if line.kind != "text":
+            break
+        run.append(line)
+    return run
 
 
 def _repeated_near_page_numbers(lines: list[Line], anchors: list[int]) -> set[str]:
@@ -115,14 +129,20 @@ def _mark_running_titles(lines: list[Line], title: str, zone: list[bool]) -> Non
     """Reflowed extractions keep the running header (the title, or its first line) as a lone line."""
     if not title:
         return
-    start = next((i for i, l in enumerate(lines) if re.match(r"^\s*\d+/\d+\.\s+\S", l.text)), None)
+    start = next((i for i, l in enumerate(lines) if re.match(r"^\s*\d+/\d+\.(?:\s+\S|\s*$)", l.text)), None)
     if start is None:
         return
     for i in range(start + 2, len(lines)):
         line = lines[i]
         if line.kind != "text" or zone[i]:
             continue
-        alone = (i == 0 or lines[i - 1].kind != "text") and (i + 1 == len(lines) or lines[i + 1].kind != "text")
+        before_blank = i == 0 or lines[i - 1].kind != "text"
+        after_page_foot = i >= 2 and (zone[i - 2] or lines[i - 2].kind == "break" or is_job_or_barcode(lines[i - 2].text))
+        if (before_blank and after_page_foot and i + 2 < len(lines) and lines[i + 1].kind == "text"
+                and lines[i + 2].kind != "text" and _norm(line.text + " " + lines[i + 1].text) == title):
+            zone[i] = zone[i + 1] = True  # the running title wrapped over two lines at a page's head
+            continue
+        alone = before_blank and (i + 1 == len(lines) or lines[i + 1].kind != "text")
         # a running title stands alone and is no longer than the title (with a symbol before it)
         if not alone or len(line.text) - line.text.count(" ") > len(title) + 40:
             continue
