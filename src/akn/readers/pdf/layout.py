@@ -207,6 +207,8 @@ def marked_text(runs: list[Run], marks: bool = True) -> str:
         if raised:
             label = plain_text.strip()
             if re.fullmatch(r"\d{1,3}|\*{1,3}", label):
+                if out and out[-1].endswith(" "):  # a marker stands against the word it follows
+                    out[-1] = out[-1].rstrip(" ")
                 out.append(f"[^{label}]" + (" " if plain_text.endswith(" ") else ""))
             else:
                 out.append(text)  # "1st", "1er": raised letters are text
