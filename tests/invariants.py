@@ -21,7 +21,9 @@ from akn.api import read_any, render
 from akn.errors import AknError
 from akn.model import walk_paragraphs
 
-_WORD = re.compile(r"[^\W_]+")
+#: letters and digits apart: an extraction glues markers to words ("migrants7") that the reader
+#: takes apart, which loses nothing
+_WORD = re.compile(r"[^\W\d_]+|\d+")
 
 
 def words(text: str) -> Counter[str]:
@@ -66,7 +68,11 @@ def problems(data: bytes, name: str, use_tags: bool = True) -> list[str]:
         out.append("no closing lines")
     source = pdf_words(data) if data.startswith(b"%PDF-") else words(data.decode("utf-8", "replace"))
     source -= words(" ".join(d.text for d in result.dropped))
-    lost = source - words(text)
+    written = words(text)
+    lost = source - written
+    for token in [t for t in lost if t.isdigit()]:  # "20242": a year and the marker glued to it
+        if any(written[token[:k]] and written[token[k:]] for k in range(1, len(token))):
+            del lost[token]
     if lost:
         out.append(f"{sum(lost.values())} words lost: {' '.join(sorted(lost)[:8])}")
     return out
