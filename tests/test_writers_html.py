@@ -332,15 +332,16 @@ def test_installed_wheel_ships_the_templates(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
     py = venv / "bin" / "python"
+    install = subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
+                             capture_output=True, text=True, env=env, timeout=300)
+    assert install.returncode == 0, install.stderr
     # the dependencies come from the environment running the tests (a venv or the system), placed
-    # after the new environment's own packages so that the wheel's akn is the one imported
+    # after the new environment's own packages so that the wheel's akn is the one imported; added
+    # after the install, or pip would find akn there and install nothing
     inner = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                            capture_output=True, text=True, check=True, timeout=60).stdout.strip()
     outer = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
     Path(inner, "akn-test-dependencies.pth").write_text("\n".join(sorted(outer)) + "\n", encoding="utf-8")
-    install = subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
-                             capture_output=True, text=True, env=env, timeout=300)
-    assert install.returncode == 0, install.stderr
     out = tmp_path / "out.html"
     run = subprocess.run([str(venv / "bin" / "akn"), "convert", str(SEED), "-o", str(out), "-q"],
                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
