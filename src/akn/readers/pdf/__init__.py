@@ -13,7 +13,7 @@ import re
 
 from ...errors import AknError, ConversionError
 from ...languages import detect_language, get_language
-from ..text import Dropped, Evidence, ReadResult, assemble
+from ..text import Dropped, Evidence, ReadResult, _formula_index, assemble
 from ..text.blocks import Block
 from ..text.footnotes import NoteBody
 from ..text.lines import Line, normalise_line
@@ -58,8 +58,7 @@ def read_pdf(data: bytes, *, filename: str | None = None, symbol: str | None = N
     if language is None:
         raise ConversionError("no enacting formula in a known language found (such as 'The General Assembly,'): "
                               "this PDF does not look like a resolution or decision", page=1)
-    start = next((i for i, l in enumerate(plain)
-                  if language.match_formula(l.text) or re.match(language.decision_opening, l.text)), None)
+    start = _formula_index(plain, language)
     if start is None:
         raise ConversionError("no enacting formula found (such as 'The General Assembly,'): "
                               "this PDF does not look like a resolution or decision", page=1)

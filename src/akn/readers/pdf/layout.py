@@ -76,8 +76,7 @@ def read_layout(pages: list[Page], tagged: bool) -> Layout:
             if _RULE.match(line.text) and line.y < 0.5 * page.height:
                 in_notes = True  # the short rule over the footnotes
                 continue
-            if line.note or (in_notes and line.size < out.body_size - 0.2) or (
-                    in_notes and not tagged and _opens_note(line)):
+            if in_notes and (line.size < out.body_size - 0.2 or not tagged and _opens_note(line)):
                 note_lines.append(line)
                 continue
             if tagged and line.artifact and page.number > 1:

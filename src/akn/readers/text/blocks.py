@@ -144,8 +144,8 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
         elif current[1].length <= 12 and _number_only(current[1].text):
             current[1].add(" ")  # "1." alone on its line, then its text
             current[1].add(text)
-        elif layout.opens_block(current[1].probe(), text, lang,
-                                lines[following[k]].text if k in following else None):
+        elif (layout.opens_block(current[1].probe(), text, lang, lines[following[k]].text if k in following else None)
+              or layout.indented_opening(line.text, current[1].probe())):
             close()
             current = (line.no, Pieces(text))
         else:
@@ -165,12 +165,21 @@ class _Layout:
     unspaced: bool = False  # hard-wrapped with no blank lines between paragraphs (some PDF extractors)
     last_length: int = 0  # of the last text line, to tell a full wrapped line from a paragraph's end
     last_number: int = 0  # of the last line that opened a numbered paragraph
+    margin: int | None = None  # the indent of continuation lines, where first lines are indented past it
 
     @classmethod
     def of(cls, lines: list[Line]) -> _Layout:
         width = _wrap_width(lines)
         blanks = sum(line.kind == "blank" for line in lines)
-        return cls(width, width is None and blanks < 0.1 * len(lines), width is not None and _unspaced(lines))
+        return cls(width, width is None and blanks < 0.1 * len(lines), width is not None and _unspaced(lines),
+                   margin=_indent_margin(lines))
+
+    def indented_opening(self, raw: str, prev: str) -> bool:
+        """In hard-wrapped text whose paragraphs open with an indented first line (pypdf marks it
+        with a space, ``pdftotext -layout`` with more), a line indented past the margin after a
+        line that may end a paragraph opens one."""
+        return (self.margin is not None and _indent(raw) > self.margin and ending(prev) in (",", ";", ".", ":")
+                and not raw.strip()[:1].islower())
 
     def saw(self, text: str) -> None:
         self.last_length = len(text)
@@ -213,6 +222,21 @@ class _Layout:
         if self.unspaced and ending(prev) in (".", ";", ":") and _heading_line(text, self.width, lang, nxt):
             return True
         return self.one_per_line and ending(prev) in (".", ";") and _whole_paragraph_line(text)
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip(" "))
+
+
+def _indent_margin(lines: list[Line]) -> int | None:
+    """The indent most text lines share, when a fair number of lines (paragraphs' first lines)
+    stand further in and most lines do not: None where indentation tells nothing."""
+    indents = [_indent(line.text) for line in lines if line.kind == "text"]
+    if len(indents) < 4:
+        return None
+    margin = min(set(indents), key=lambda n: (-indents.count(n), n))
+    further = sum(n > margin for n in indents)
+    return margin if 1 <= further <= 0.6 * len(indents) else None
 
 
 def _may_end_at_full_line(block: str, lang: Language) -> bool:
