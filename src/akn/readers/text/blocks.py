@@ -165,7 +165,7 @@ class _Layout:
     unspaced: bool = False  # hard-wrapped with no blank lines between paragraphs (some PDF extractors)
     last_length: int = 0  # of the last text line, to tell a full wrapped line from a paragraph's end
     last_number: int = 0  # of the last line that opened a numbered paragraph
-    margin: int | None = None  # the indent of continuation lines, where first lines are indented past it
+    margin: int | None = None  # the indent of continuation lines, where first lines stand further in
 
     @classmethod
     def of(cls, lines: list[Line]) -> _Layout:
@@ -175,11 +175,11 @@ class _Layout:
                    margin=_indent_margin(lines))
 
     def indented_opening(self, raw: str, prev: str) -> bool:
-        """In hard-wrapped text whose paragraphs open with an indented first line (pypdf marks it
-        with a space, ``pdftotext -layout`` with more), a line indented past the margin after a
-        line that may end a paragraph opens one."""
-        return (self.margin is not None and _indent(raw) > self.margin and ending(prev) in (",", ";", ".", ":")
-                and not raw.strip()[:1].islower())
+        """In text whose lines start flush left but for paragraphs' first lines, which open with a
+        space or two (pypdf marks them so), such a line after a clause end opens a block. Text set
+        in from a margin (``pdftotext -layout``: centred and column lines) tells too little."""
+        return (self.margin == 0 and 0 < _indent(raw) <= 2
+                and ending(prev) in (",", ";", ".", ":") and not raw.strip()[:1].islower())
 
     def saw(self, text: str) -> None:
         self.last_length = len(text)
