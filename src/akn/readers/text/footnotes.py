@@ -113,6 +113,13 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
                 # their texts in the same order
                 add(alone.group(1), "", line.no)
                 pending.append(alone.group(1))
+            elif alone and alone.group(1) not in notes and current is not None:
+                # a marker printed out of order below the notes (pdftotext): the note is there,
+                # its text not to be told from the others'
+                resume = current
+                add(alone.group(1), "", line.no)
+                warnings.append(f"line {line.no}: footnote {alone.group(1)} is printed out of order; its text is not known")
+                current = resume
             elif pending and (not notes[current].tail or notes[current].tail.rstrip().endswith((".", ")"))):
                 current = pending.pop(0)
                 notes[current].wrap(text.strip())
