@@ -22,12 +22,12 @@ MAX_PAGE_CHARS = 200_000
 #: structure elements whose content is one printed block (a paragraph, a heading, a list item)
 _BLOCK_TAGS = frozenset("P H H1 H2 H3 H4 H5 H6 LI LBody Lbl TD TH Caption BlockQuote Title TOCI Quote".split())
 _MAX_TREE_DEPTH = 40
+_MAX_TREE_NODES = 50_000
 #: what PDFium gives for a hyphen glyph it has no Unicode for ("self\ufffegovernment")
 _CHAR_FIXES = str.maketrans({"\ufffe": "-", "\x02": "-"})
 _NEEDS_FIX = re.compile("[\ufffe\x02]")
 #: a page's text as words, runs of spaces and line ends
 _TOKENS = re.compile(r"\S+|\r\n|[\r\n]|[^\S\r\n]+")
-_MAX_TREE_NODES = 50_000
 
 
 @dataclass
@@ -117,7 +117,7 @@ def read_pages(data: bytes, *, use_tags: bool = True) -> tuple[list[Page], bool]
             try:
                 page = pdf[index]
             except pdfium.PdfiumError:
-                raise ConversionError("the page cannot be read: the PDF is damaged", line=None) from None
+                raise ConversionError("the page cannot be read: the PDF is damaged", page=index + 1) from None
             try:
                 pages.append(_read_page(raw, page, index + 1, tagged))
             finally:
