@@ -60,7 +60,8 @@ def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validat
             date: str | None, lang: str | None, css: str | None, jobs: int | None, skip_existing: bool,
             verbose: bool, quiet: bool, debug: bool) -> None:
     """Convert resolutions (INPUT files, folders, globs, or '-' for standard input) to AKN XML,
-    HTML or editable text. Inputs are extracted text (PDF dumps, markdown, web copies), saved web
+    HTML or editable text. Inputs are official PDFs (read from their tags, fonts and layout; scans
+    need OCR first), extracted text (pdftotext, pypdf, pdfminer, markdown, web copies), saved web
     pages (HTML), AKN XML, or text in the canonical format (docs/text-format.md).
 
     One INPUT goes to standard output or the file -o names. Several inputs, a folder or a glob go
