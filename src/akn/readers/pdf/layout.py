@@ -21,6 +21,8 @@ from .document import Page, PrintedLine, Run
 HEADER_BAND = 0.085
 FOOTER_BAND = 0.062
 _RULE = re.compile(r"^\s*_{5,}\s*$")
+#: what a footnote marker is: a number, or one to three asterisks
+_MARKER = re.compile(r"\d{1,3}|\*{1,3}")
 #: the label that opens a numbered paragraph or a sub-item: "12.", "(b)", "(iv)"
 _LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxl]{1,6}\))\s")
 
@@ -200,15 +202,14 @@ def styled_pieces(runs: list[Run]) -> list[tuple[str, bool, bool]]:
 def marked_text(runs: list[Run], marks: bool = True) -> str:
     """A line's text with italic runs as ``*…*`` and raised numbers as ``[^n]`` markers."""
     out: list[str] = []
-    for text, italic, raised in styled_pieces(runs):
-        plain_text = text
-        text = _escape(text)
+    for raw, italic, raised in styled_pieces(runs):
+        text = _escape(raw)
         if raised:
-            label = plain_text.strip()
-            if re.fullmatch(r"\d{1,3}|\*{1,3}", label):
+            label = raw.strip()
+            if _MARKER.fullmatch(label):
                 if out and out[-1].endswith(" "):  # a marker stands against the word it follows
                     out[-1] = out[-1].rstrip(" ")
-                out.append(f"[^{label}]" + (" " if plain_text.endswith(" ") else ""))
+                out.append(f"[^{label}]" + (" " if raw.endswith(" ") else ""))
             else:
                 out.append(text)  # "1st", "1er": raised letters are text
         elif marks and italic and text.strip():
@@ -246,7 +247,7 @@ def _notes(lines: list[PrintedLine]) -> dict[str, Paragraph]:
         first = runs[0]
         label = first.text.strip()
         m = re.match(r"^(\d{1,3}|\*{1,3})\s+(?=\S)", line.text.lstrip()) if not raised else None
-        if first.raised and re.fullmatch(r"\d{1,3}|\*{1,3}", label):
+        if first.raised and _MARKER.fullmatch(label):
             current = label
             add_line(notes.setdefault(current, (line.page, Pieces()))[1], marked_text(runs[1:]))
         elif m and (current is None or (m.group(1).isdigit() and current.isdigit() and int(m.group(1)) == int(current) + 1)):

@@ -84,9 +84,14 @@ def looks_preambular(text: str, lang: Language) -> bool:
     return first in lang.preamble_openers or first.endswith(lang.opener_suffixes)
 
 
+def meeting_line(text: str, lang: Language) -> bool:
+    """Whether a line is a closing meeting line and nothing else ("3rd plenary meeting")."""
+    return re.fullmatch(lang.closing["meeting"] + r"[.,]?", text) is not None
+
+
 def continues(prev: str, nxt: str, lang: Language) -> bool:
     """Whether ``nxt``, after a blank line or page break, continues the sentence ``prev`` left open."""
-    if opens_structure(nxt) or re.fullmatch(lang.closing["meeting"] + r"[.,]?", nxt):
+    if opens_structure(nxt) or meeting_line(nxt, lang):
         return False  # a closing meeting line never goes on a sentence
     start = re.sub(r"^[*_\[]+", "", nxt)[:1]
     if start.islower():
@@ -132,8 +137,8 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
                 current[1].wrap(text)
             else:
                 current = (line.no, Pieces(text))
-        elif gap and current[1].length <= 12 and _number_only(current[1].text) and not opens_structure(text):
-            current[1].add(" ")  # "2." alone, a blank line, then its text (pdfminer)
+        elif current[1].length <= 12 and _number_only(current[1].text) and not (gap and opens_structure(text)):
+            current[1].add(" ")  # "1." alone on its line (pdfminer: and a blank line), then its text
             current[1].add(text)
         elif gap:
             if layout.goes_on(current[1].probe(), text, lang, page_break) and not layout.next_number(text):
@@ -141,9 +146,6 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
             else:
                 close()
                 current = (line.no, Pieces(text))
-        elif current[1].length <= 12 and _number_only(current[1].text):
-            current[1].add(" ")  # "1." alone on its line, then its text
-            current[1].add(text)
         elif (layout.opens_block(current[1].probe(), text, lang, lines[following[k]].text if k in following else None)
               or layout.indented_opening(line.text, current[1].probe())):
             close()
@@ -236,7 +238,7 @@ class _Layout:
             return True
         if self.next_number(text):
             return True
-        if re.fullmatch(lang.closing["meeting"] + r"[.,]?", text):
+        if meeting_line(text, lang):
             return True  # "3rd plenary meeting" alone on its line closes the text, whatever precedes it
         # a short line ends a paragraph; without blank lines between paragraphs a full one may too
         short = self.width is None or self.last_length < 0.8 * self.width
