@@ -112,7 +112,7 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
     blocks: list[tuple[int, Pieces]] = []
     current: tuple[int, Pieces] | None = None
     gap = False  # a blank line or page break since the last text line
-    layout = _Layout.of(lines)
+    layout = _Layout.of(lines, lang)
 
     def close() -> None:
         nonlocal current
@@ -193,10 +193,10 @@ class _Layout:
     margin: int | None = None  # the indent of continuation lines, where first lines stand further in
 
     @classmethod
-    def of(cls, lines: list[Line]) -> _Layout:
+    def of(cls, lines: list[Line], lang: Language) -> _Layout:
         width = _wrap_width(lines)
         blanks = sum(line.kind == "blank" for line in lines)
-        return cls(width, width is None and blanks < 0.1 * len(lines), width is not None and _unspaced(lines),
+        return cls(width, width is None and blanks < 0.1 * len(lines), width is not None and _unspaced(lines, lang),
                    margin=_indent_margin(lines))
 
     def indented_opening(self, raw: str, prev: str) -> bool:
@@ -272,14 +272,23 @@ def _may_end_at_full_line(block: str, lang: Language) -> bool:
     return end == "." or (end == "," and (looks_preambular(block, lang) or bool(re.match(lang.decision_opening, block))))
 
 
-def _unspaced(lines: list[Line]) -> bool:
-    """Whether paragraphs follow one another without a blank line: numbered paragraphs, which a
-    blank line precedes wherever an extractor keeps blank lines, mostly have none before them."""
+def _unspaced(lines: list[Line], lang: Language) -> bool:
+    """Whether paragraphs follow one another without a blank line: the lines that open a
+    paragraph (a number, or a preambular opening after a clause's end), which a blank line
+    precedes wherever an extractor keeps blank lines, mostly have none before them."""
     if sum(line.kind == "blank" for line in lines) <= max(1, 0.01 * len(lines)):
         return True  # no blank line at all to speak of
-    openings = [i for i, line in enumerate(lines) if i and line.kind == "text" and PARA_NUM.match(line.text.strip())]
-    after_blank = sum(lines[i - 1].kind == "blank" for i in openings)  # not after a page break
-    return len(openings) >= 3 and after_blank <= 0.2 * len(openings)
+    openings = after_blank = 0
+    previous = None  # the last text line before this one
+    for i, line in enumerate(lines):
+        if line.kind != "text":
+            continue
+        text = line.text.strip()
+        if previous is not None and (PARA_NUM.match(text) or (ending(previous) in (",", ";") and looks_preambular(text, lang))):
+            openings += 1
+            after_blank += lines[i - 1].kind == "blank"  # not after a page break
+        previous = text
+    return openings >= 3 and after_blank <= 0.2 * openings
 
 
 def _heading_line(text: str, width: int | None, lang: Language, nxt: str | None) -> bool:

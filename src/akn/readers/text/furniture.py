@@ -31,20 +31,27 @@ def is_job_or_barcode(text: str) -> bool:
 
 
 def _title_text(lines: list[Line]) -> str:
-    """The text of the ``80/7. Title`` block on the first page, the model for running headers."""
+    """The text of the ``80/7. Title`` block on the first page, the model for running headers.
+
+    The title ends at a blank line or at the enacting formula, which some extractions print right
+    under it: a few words ending with a comma ("The General Assembly,").
+    """
     for i, line in enumerate(lines):
-        if re.match(r"^\s*\d+/\d+\.\s*$", line.text):  # "80/13." alone, the title after a blank line
-            j = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].kind == "text"), None)
-            if j is not None:
-                return _norm(" ".join(l.text for l in _text_run(lines, j, 4)))
-        if re.match(r"^\s*\d+/\d+\.\s+\S", line.text):
-            parts = [line.text.split(".", 1)[1]]
-            for nxt in lines[i + 1 : i + 5]:
-                if nxt.kind != "text":
-                    break
-                parts.append(nxt.text)
-            return _norm(" ".join(parts))
+        alone = re.match(r"^\s*\d+/\d+\.\s*$", line.text)  # "80/13." alone, the title after a blank line
+        if alone or re.match(r"^\s*\d+/\d+\.\s+\S", line.text):
+            j = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].kind == "text"), None) if alone else i
+            if j is None:
+                continue
+            parts = [l.text for l in _text_run(lines, j, 5)]
+            if not alone:
+                parts[0] = parts[0].split(".", 1)[1]
+            formula = next((k for k, part in enumerate(parts) if k and _formula_like(part)), len(parts))
+            return _norm(" ".join(parts[:formula]))
     return ""
+
+
+def _formula_like(text: str) -> bool:
+    return text.rstrip().endswith(",") and len(text.split()) <= 6
 
 
 def _text_run(lines: list[Line], start: int, most: int) -> list[Line]:
@@ -136,13 +143,15 @@ def _mark_running_titles(lines: list[Line], title: str, zone: list[bool]) -> Non
         line = lines[i]
         if line.kind != "text" or zone[i]:
             continue
-        before_blank = i == 0 or lines[i - 1].kind != "text"
-        after_page_foot = i >= 2 and (zone[i - 2] or lines[i - 2].kind == "break" or is_job_or_barcode(lines[i - 2].text))
-        if (before_blank and after_page_foot and i + 2 < len(lines) and lines[i + 1].kind == "text"
-                and lines[i + 2].kind != "text" and _norm(line.text + " " + lines[i + 1].text) == title):
-            zone[i] = zone[i + 1] = True  # the running title wrapped over two lines at a page's head
+        before_blank = lines[i - 1].kind != "text"
+        after_page_foot = _after_page_foot(lines, i, zone)
+        run = _text_run(lines, i, 5)
+        if (before_blank and after_page_foot and 1 < len(run) < 5 and i + len(run) < len(lines)
+                and _norm(" ".join(l.text for l in run)) == title):
+            for k in range(i, i + len(run)):
+                zone[k] = True  # the running title wrapped over a few lines at a page's head
             continue
-        alone = before_blank and (i + 1 == len(lines) or lines[i + 1].kind != "text")
+        alone = before_blank and len(run) == 1
         # a running title stands alone and is no longer than the title (with a symbol before it)
         if not alone or len(line.text) - line.text.count(" ") > len(title) + 40:
             continue
@@ -154,3 +163,14 @@ def _mark_running_titles(lines: list[Line], title: str, zone: list[bool]) -> Non
             zone[i] = True
         elif SYMBOL_LINE.match(line.text):
             zone[i] = True
+
+
+def _after_page_foot(lines: list[Line], i: int, zone: list[bool]) -> bool:
+    """Whether line ``i`` opens a page: a page break, page furniture or a page foot's job number
+    or barcode is all that stands between it and the text before."""
+    k = i - 1
+    while k >= 0 and lines[k].kind != "text":
+        if lines[k].kind == "break":
+            return True
+        k -= 1
+    return k >= 0 and (zone[k] or is_job_or_barcode(lines[k].text))
