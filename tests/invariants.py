@@ -63,7 +63,8 @@ def problems(data: bytes, name: str, use_tags: bool = True) -> list[str]:
         out.append("no title")
     nums = [p.num for p in walk_paragraphs(res.body)]
     if nums != [str(i) for i in range(1, len(nums) + 1)] and nums != [None]:
-        out.append(f"operative numbers {nums[:12]}{'…' if len(nums) > 12 else ''}")
+        k = next(k for k, (num, want) in enumerate(zip([*nums, None], range(1, len(nums) + 2))) if num != str(want))
+        out.append(f"operative numbers {nums[max(0, k - 2):k + 3]} from paragraph {k + 1} of {len(nums)}")
     if not res.closing:
         out.append("no closing lines")
     source = pdf_words(data) if data.startswith(b"%PDF-") else words(data.decode("utf-8", "replace"))

@@ -144,12 +144,12 @@ def _mark_running_titles(lines: list[Line], title: str, zone: list[bool]) -> Non
         if line.kind != "text" or zone[i]:
             continue
         before_blank = lines[i - 1].kind != "text"
-        after_page_foot = _after_page_foot(lines, i, zone)
         run = _text_run(lines, i, 5)
-        if (before_blank and after_page_foot and 1 < len(run) < 5 and i + len(run) < len(lines)
-                and _norm(" ".join(l.text for l in run)) == title):
+        if (before_blank and len(run) < 5 and i + len(run) < len(lines) and _after_page_foot(lines, i, zone)
+                and (len(run) > 1 or SYMBOL_LINE.match(line.text) is None)
+                and all(_title_piece(l.text, title) for l in run)):
             for k in range(i, i + len(run)):
-                zone[k] = True  # the running title wrapped over a few lines at a page's head
+                zone[k] = True  # the running title at a page's head, over a few lines, a symbol beside it
             continue
         alone = before_blank and len(run) == 1
         # a running title stands alone and is no longer than the title (with a symbol before it)
@@ -163,6 +163,19 @@ def _mark_running_titles(lines: list[Line], title: str, zone: list[bool]) -> Non
             zone[i] = True
         elif SYMBOL_LINE.match(line.text):
             zone[i] = True
+
+
+_SYMBOL_END = re.compile(r"\s+(?:A|S|E|A/HRC)/(?:RES|DEC)/[\w./-]+\s*$")
+
+
+def _title_piece(text: str, title: str) -> bool:
+    """Whether a line is a piece of the running title, with the symbol printed beside it or not
+    (``pdftotext -layout`` sets them side by side: "A/RES/80/13      the Indian Ocean as a …")."""
+    if SYMBOL_LINE.match(text):
+        return True
+    text = _SYMBOL_END.sub("", text[m.end():] if (m := _SYMBOL_START.match(text)) else text)
+    piece = _norm(text).strip("“”\" ")
+    return len(piece.split()) >= 2 and piece in title or (piece != "" and len(piece) > 3 and title.startswith(piece))
 
 
 def _after_page_foot(lines: list[Line], i: int, zone: list[bool]) -> bool:
