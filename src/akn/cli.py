@@ -6,13 +6,13 @@ line ``akn: FILE:LINE: message``; ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
 import click
 
 EXIT_FAILURE = 1
-EXIT_INTERRUPTED = 130
 
 
 def _fail(message: str) -> None:
@@ -71,7 +71,7 @@ def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validat
     complete, valid document.
     """
     from .api import format_for_path
-    from .batch import Options
+    from .batch import Options, stopping_on_signals
 
     fmt = to or (format_for_path(output) if output and output != "-" else None) or "akn"
     if css and fmt != "html":
@@ -79,15 +79,16 @@ def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validat
     options = Options(fmt, validate, symbol, date, lang, css, verbose)
     many = len(inputs) > 1 or any(_names_many(i) for i in inputs) or bool(output and Path(output).is_dir())
     try:
-        if many:
-            _convert_many(inputs, output, to or "akn", options, jobs, skip_existing, quiet)
-        else:
-            _convert_one(inputs[0], output, options, quiet, debug)
-    except KeyboardInterrupt:
+        with stopping_on_signals():
+            if many:
+                _convert_many(inputs, output, to or "akn", options, jobs, skip_existing, quiet)
+            else:
+                _convert_one(inputs[0], output, options, quiet, debug)
+    except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: 128 + the signal's number, as a shell reports it
         if debug:
             raise
-        _fail("interrupted")
-        sys.exit(EXIT_INTERRUPTED)
+        _fail("interrupted" if getattr(e, "signum", signal.SIGINT) == signal.SIGINT else "terminated")
+        sys.exit(128 + getattr(e, "signum", signal.SIGINT))
 
 
 def _names_many(arg: str) -> bool:
@@ -231,5 +232,7 @@ def expand_paths(paths: tuple[Path, ...]) -> list[str]:
     return list(files)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
+if __name__ == "__main__":  # pragma: no cover - ``python -m akn.cli`` runs as the executable does
+    from .executable import main as executable
+
+    executable()
