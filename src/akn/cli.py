@@ -40,10 +40,11 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=str),
-              help="Output file (default: standard output; its extension picks the format), "
-                   "or for several inputs the output folder.")
+              help="Output file (default: standard output), its extension naming the format: .xml/.akn, "
+                   ".html/.htm, .md/.txt; or for several inputs the output folder.")
 @click.option("--to", "to", type=click.Choice(["akn", "html", "text"]),
-              help="Output format (default: from the output's extension, else akn).")
+              help="Output format (default: from the output's extension, else akn); an output "
+                   "extension that says otherwise is an error.")
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="Check the AKN against the OASIS schema before writing it.")
 @click.option("--symbol", help="Document symbol when the text lacks it, e.g. A/RES/76/187 (one input only).")
@@ -70,18 +71,17 @@ def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validat
     Nothing is written unless its conversion succeeds: an existing output is replaced only by a
     complete, valid document.
     """
-    from .api import format_for_path
     from .batch import Options, stopping_on_signals
 
-    fmt = to or (format_for_path(output) if output and output != "-" else None) or "akn"
+    many = len(inputs) > 1 or any(_names_many(i) for i in inputs) or bool(output and Path(output).is_dir())
+    fmt = (to or "akn") if many else _single_output_format(output, to)
     if css and fmt != "html":
         raise click.UsageError("--css applies only to HTML output (--to html or an .html output file)")
     options = Options(fmt, validate, symbol, date, lang, css, verbose)
-    many = len(inputs) > 1 or any(_names_many(i) for i in inputs) or bool(output and Path(output).is_dir())
     try:
         with stopping_on_signals():
             if many:
-                _convert_many(inputs, output, to or "akn", options, jobs, skip_existing, quiet)
+                _convert_many(inputs, output, fmt, options, jobs, skip_existing, quiet)
             else:
                 _convert_one(inputs[0], output, options, quiet, debug)
     except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: 128 + the signal's number, as a shell reports it
@@ -89,6 +89,23 @@ def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validat
             raise
         _fail("interrupted" if getattr(e, "signum", signal.SIGINT) == signal.SIGINT else "terminated")
         sys.exit(128 + getattr(e, "signum", signal.SIGINT))
+
+
+def _single_output_format(output: str | None, to: str | None) -> str:
+    """The format of one output: its file's extension, which must name one and agree with ``--to``;
+    ``--to`` (else akn) for standard output or a name without an extension."""
+    from .api import FORMATS, format_for_path
+
+    suffix = Path(output).suffix if output and output != "-" else ""
+    if not suffix:
+        return to or "akn"
+    named = format_for_path(output)
+    if named is None:
+        known = "; ".join(f"{' '.join(exts)} {fmt}" for fmt, exts in FORMATS.items())
+        raise click.UsageError(f"-o {output}: {suffix} names no output format ({known})")
+    if to and to != named:
+        raise click.UsageError(f"-o {output}: {suffix} is {named} output, but --to asks for {to}")
+    return named
 
 
 def _names_many(arg: str) -> bool:
@@ -140,6 +157,9 @@ def _convert_many(inputs: tuple[str, ...], output: str | None, fmt: str, options
         raise click.UsageError("several inputs (or a folder, or a glob) need an output folder: -o DIR")
     if Path(output).exists() and not Path(output).is_dir():
         raise click.UsageError(f"-o {output}: several inputs need an output folder, and this is a file")
+    if not Path(output).exists() and Path(output).suffix:
+        raise click.UsageError(f"-o {output}: several inputs need an output folder, and this names one file "
+                               "(a folder name has no extension, or make the folder first)")
     if options.symbol:
         raise click.UsageError("--symbol names one document; give it with one input only")
     work = plan(inputs, Path(output), FORMATS[fmt][0], skip_existing)
