@@ -36,6 +36,7 @@ class Options:
     lang: str | None = None
     css: str | None = None
     verbose: bool = False  # also report the text left out as page furniture or site text
+    max_xml_bytes: int | None = None  # the bound on AKN input, when raised (None: the reader's own)
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def convert_bytes(data: bytes, name: str, options: Options, filename: str | None
     """One input converted: the output and the notes for the user (each prefixed with ``name``)."""
     from .api import read_any, render
 
-    result = read_any(data, filename=filename, symbol=options.symbol, date=options.date, lang=options.lang)
+    result = read_any(data, filename=filename, symbol=options.symbol, date=options.date, lang=options.lang,
+                      max_xml_bytes=options.max_xml_bytes)
     notes = [f"{name}: warning: {w}" for w in result.warnings]
     if options.verbose:
         notes += [f"{name}: dropped {d}" for d in result.dropped]

@@ -51,6 +51,9 @@ def main() -> None:
 @click.option("--date", help="Adoption date (YYYY-MM-DD) when the text lacks it.")
 @click.option("--lang", help="Language code (eng, fra, spa); default: detected from the text.")
 @click.option("--css", metavar="URL", help="HTML only: link this stylesheet instead of inlining the styles.")
+@click.option("--max-xml-mb", type=click.IntRange(min=1), metavar="MB",
+              help="Read AKN inputs up to this size (default 20, a bound on untrusted input; "
+                   "raise it for large files akn wrote).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes for several inputs (default: the cores; 1 converts in this process).")
 @click.option("--skip-existing", is_flag=True, help="Leave outputs that exist alone (resume an interrupted batch).")
@@ -58,7 +61,8 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print no warnings, progress bar or summary; only failures.")
 @click.option("--debug", is_flag=True, help="Show tracebacks (for developers).")
 def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validate: bool, symbol: str | None,
-            date: str | None, lang: str | None, css: str | None, jobs: int | None, skip_existing: bool,
+            date: str | None, lang: str | None, css: str | None, max_xml_mb: int | None, jobs: int | None,
+            skip_existing: bool,
             verbose: bool, quiet: bool, debug: bool) -> None:
     """Convert resolutions (INPUT files, folders, globs, or '-' for standard input) to AKN XML,
     HTML or editable text. Inputs are official PDFs (read from their tags, fonts and layout; scans
@@ -77,7 +81,8 @@ def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validat
     fmt = (to or "akn") if many else _single_output_format(output, to)
     if css and fmt != "html":
         raise click.UsageError("--css applies only to HTML output (--to html or an .html output file)")
-    options = Options(fmt, validate, symbol, date, lang, css, verbose)
+    options = Options(fmt, validate, symbol, date, lang, css, verbose,
+                      max_xml_bytes=max_xml_mb * 1024 * 1024 if max_xml_mb else None)
     try:
         with stopping_on_signals():
             if many:
