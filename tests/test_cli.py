@@ -1,6 +1,7 @@
 """The ``akn convert`` command with one input: output, errors as one line, no data loss, cold start."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -158,3 +159,23 @@ def test_an_output_name_without_an_extension_takes_to(tmp_path, monkeypatch, arg
     monkeypatch.chdir(tmp_path)
     assert run("convert", str(GOOD), *args).exit_code == 0
     assert (tmp_path / args[-1]).read_text(encoding="utf-8").startswith(start)
+
+
+def test_symbol_and_date_options_win_everywhere_and_say_so():
+    """--symbol A/RES/79/999 on a text printing 80/1 used to change only <publication>."""
+    source = CORPUS / "A_RES_80_1.md"
+    result = run("convert", str(source), "--symbol", "A/RES/79/999", "--date", "2020-01-01")
+    assert result.exit_code == 0
+    assert "--symbol A/RES/79/999 differs from the printed number 80/1; using A/RES/79/999 everywhere" in result.stderr
+    assert "--date 2020-01-01 differs from the printed adoption date 2025-09-19; using 2020-01-01" in result.stderr
+    iris = re.findall(r'<FRBR(?:this|uri) value="([^"]+)"', result.stdout)
+    assert iris and all(i.startswith("/akn/un/statement/deliberation/un-ga/2020-01-01/79-999/") or
+                        i == "/akn/un/statement/deliberation/un-ga/2020-01-01/79-999" for i in iris)
+    assert '<FRBRnumber value="79-999" showAs="79/999"/>' in result.stdout
+    assert "80-1" not in result.stdout and 'name="adoption"' in result.stdout
+
+
+def test_options_that_agree_with_the_text_warn_of_nothing():
+    source = CORPUS / "A_RES_80_1.md"
+    result = run("convert", str(source), "--symbol", "A/RES/80/1", "--date", "2025-09-19")
+    assert result.exit_code == 0 and "differs" not in result.stderr

@@ -47,8 +47,10 @@ def main() -> None:
                    "extension that says otherwise is an error.")
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="Check the AKN against the OASIS schema before writing it.")
-@click.option("--symbol", help="Document symbol when the text lacks it, e.g. A/RES/76/187 (one input only).")
-@click.option("--date", help="Adoption date (YYYY-MM-DD) when the text lacks it.")
+@click.option("--symbol", help="Document symbol, e.g. A/RES/76/187 (one input only); it wins over what the "
+                                "text prints, FRBR IRIs included, with a warning when they differ.")
+@click.option("--date", help="Adoption date (YYYY-MM-DD); it wins over the date the text prints, FRBR IRIs "
+                              "included, with a warning when they differ.")
 @click.option("--lang", help="Language code (eng, fra, spa); default: detected from the text.")
 @click.option("--css", metavar="URL", help="HTML only: link this stylesheet instead of inlining the styles.")
 @click.option("--max-xml-mb", type=click.IntRange(min=1), metavar="MB",
