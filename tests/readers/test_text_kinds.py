@@ -159,3 +159,28 @@ def test_a_title_cut_by_the_extraction_is_completed_from_the_front_matter():
     result = read_text(text, symbol="A/RES/80/69")
     assert plain_text(result.resolution.title) == "Strengthening of security and cooperation in the Mediterranean region"
     assert any("completed from the front matter" in w for w in result.warnings)
+
+
+def _many_paragraphs(count: int, between: str) -> str:
+    """A hand-written resolution with ``count`` operative paragraphs."""
+    paras = between.join(f"{k}. Decides to consider the question at its next session;" for k in range(1, count + 1))
+    return ("Resolution adopted by the General Assembly on 3 December 2024\n\n79/999. Many paragraphs\n\n"
+            "The General Assembly,\n\nRecalling its resolution 70/1,\n\n" + paras
+            + "\n\n45th plenary meeting\n3 December 2024\n")
+
+
+@pytest.mark.parametrize("between", ["\n\n", "\n"], ids=["blank lines", "one a line"])
+def test_operative_paragraphs_numbered_1000_and_above_are_numbered(between):
+    text = _many_paragraphs(1002, between)
+    body = read_text(text).resolution.body
+    assert [p.num for p in body] == [str(k) for k in range(1, 1003)]
+    assert plain_text(body[-1].children) == "Decides to consider the question at its next session;"
+    xml = akn.convert(text)
+    assert akn.convert(akn.convert(xml, to="text")) == xml  # the canonical text keeps them too
+
+
+def test_a_year_opening_a_wrapped_line_opens_no_paragraph():
+    text = _many_paragraphs(3, "\n\n").replace("3. Decides to consider the question at its next session;",
+                                                "3. Decides to consider the question by\n2030. Also in its next session;")
+    body = read_text(text).resolution.body
+    assert [p.num for p in body] == ["1", "2", "3"] and plain_text(body[-1].children).endswith("2030. Also in its next session;")

@@ -22,7 +22,7 @@ _BLOCKS = frozenset(
 )
 _CELLS = frozenset({"td", "th"})
 _DROPPED = frozenset({"script", "style", "noscript", "template", "head", "svg", "button", "select"})
-_LONE_LABEL = re.compile(r"(?m)^(\d{1,3}\.|\([a-z]{1,4}\)|[IVXL]{1,6}\.|[A-H]\.)\n+(?=\S)")
+_LONE_LABEL = re.compile(r"(?m)^(\d{1,4}\.|\([a-z]{1,4}\)|[IVXL]{1,6}\.|[A-H]\.)\n+(?=\S)")
 _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
 
