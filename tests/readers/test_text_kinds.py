@@ -184,3 +184,19 @@ def test_a_year_opening_a_wrapped_line_opens_no_paragraph():
                                                 "3. Decides to consider the question by\n2030. Also in its next session;")
     body = read_text(text).resolution.body
     assert [p.num for p in body] == ["1", "2", "3"] and plain_text(body[-1].children).endswith("2030. Also in its next session;")
+
+
+@pytest.mark.parametrize("name", ["notes-one-a-line.txt", "notes-apart-and-a-decimal.txt"])
+def test_footnotes_at_the_end_of_a_plain_text_are_one_note_a_line(name):
+    """"N text" lines after the closing lines, with or without blank lines between them, are the
+    notes; the "2" of "2.2 billion" is no marker."""
+    from akn.model import iter_footnotes
+
+    text = (Path(__file__).parent.parent / "data" / "footnotes" / name).read_text(encoding="utf-8")
+    result = read_text(text)
+    res = result.resolution
+    notes = [n for p in res.preamble for n in iter_footnotes(p.children)]
+    assert [(n.marker, plain_text(n.children)) for n in notes] == [("1", "Resolution 70/1."), ("2", "A/79/150.")]
+    assert plain_text(res.preamble[-1].children).rstrip().endswith("Secretary-General,")
+    assert "2.2 billion" in plain_text([*res.preamble[-2].children, *res.body[0].children])
+    assert not result.warnings
