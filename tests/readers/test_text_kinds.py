@@ -200,3 +200,22 @@ def test_footnotes_at_the_end_of_a_plain_text_are_one_note_a_line(name):
     assert plain_text(res.preamble[-1].children).rstrip().endswith("Secretary-General,")
     assert "2.2 billion" in plain_text([*res.preamble[-2].children, *res.body[0].children])
     assert not result.warnings
+
+
+@pytest.mark.parametrize("name, phrases, items", [
+    ("fra-items-and-phrases.txt", ["Rappelant", "Profondément préoccupée"], ["De lui", "De prendre"]),
+    ("spa-items-and-phrases.txt", ["Recordando", "Profundamente preocupada", "Tomando nota"], ["Que le", "Que adopte"]),
+])
+def test_french_and_spanish_sub_items_phrases_and_plenary_meetings(name, phrases, items):
+    """Sub-items labelled "a)", "b)" are sub-items; two-word initial phrases stay whole; the
+    plenary meeting's IRI is a plenary one."""
+    from akn.model import Italic
+
+    text = (Path(__file__).parent.parent / "data" / "languages" / name).read_text(encoding="utf-8")
+    res = read_text(text).resolution
+    assert [plain_text(p.children[0].children) for p in res.preamble if isinstance(p.children[0], Italic)] == phrases
+    first = res.body[0]
+    assert [i.num for i in first.items] == ["a", "b"]
+    assert [plain_text(i.children)[:len(w)] for i, w in zip(first.items, items)] == items
+    assert plain_text(first.children).rstrip().endswith(("général :", "General:"))
+    assert "/plenary-45" in akn.convert(text)

@@ -50,7 +50,7 @@ def initial_phrase(text: str, lang: Language) -> str:
         bare = word.rstrip(",;:").lower()
         prev = phrase[-1].lower()
         if (bare in lang.phrase_extenders or prev.endswith("ly") or prev in ("also", "further", "once")
-                or (len(phrase) == 1 and prev in lang.auxiliaries)):
+                or (len(phrase) == 1 and (prev in lang.auxiliaries or prev.endswith(lang.adverb_endings)))):
             if not word.rstrip(",;:").isalpha():
                 break
             phrase.append(word)
