@@ -75,7 +75,8 @@ def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validat
     to the folder -o names, with the input names mirrored and the extension of the format; a
     summary ends the run, and the exit code is 1 if any input failed.
     Nothing is written unless its conversion succeeds: an existing output is replaced only by a
-    complete, valid document.
+    complete, valid document. Ctrl-C or SIGTERM ends the whole run, workers included (exit 130 or
+    143), leaving only complete outputs.
     """
     from .batch import Options, stopping_on_signals
 
