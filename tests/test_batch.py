@@ -172,7 +172,12 @@ def test_a_worker_that_dies_is_named_and_the_rest_convert(texts, tmp_path, monke
     assert [status[n][0] for n in GOOD[:2]] == ["converted", "converted"]
 
 
-def test_ctrl_c_exits_130_and_leaves_no_temporary_file(tmp_path):
+@pytest.mark.parametrize("stop, code, inherited", [
+    (signal.SIGINT, 130, signal.SIG_DFL),
+    (signal.SIGINT, 130, signal.SIG_IGN),  # a job a script starts in the background inherits SIGINT ignored
+    (signal.SIGTERM, 143, signal.SIG_DFL),  # what kill and CI runners send, to the main process alone
+])
+def test_a_stop_signal_ends_the_whole_run_leaving_only_complete_outputs(tmp_path, stop, code, inherited):
     src = tmp_path / "in"
     src.mkdir()
     text = (CORPUS / "A_RES_80_5.pdftext.txt").read_bytes()
@@ -180,17 +185,54 @@ def test_ctrl_c_exits_130_and_leaves_no_temporary_file(tmp_path):
         (src / f"r{k:03}.txt").write_bytes(text)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "akn.cli", "convert", str(src), "-o", str(out), "--jobs", "2"],
-                            stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not (out.exists() and any(out.iterdir())):
-        time.sleep(0.02)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
-    assert "Traceback" not in err and "akn: interrupted" in err
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, inherited))
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (out.exists() and any(out.iterdir())):
+            time.sleep(0.02)
+        proc.send_signal(stop)  # to the main process only, not its workers
+        _, err = proc.communicate(timeout=30)  # the run ends (it used to hang, or run to the end)
+        assert proc.returncode == code, err
+        assert "Traceback" not in err and err.endswith(("akn: interrupted\n", "akn: terminated\n"))
+        assert not _processes_left(proc.pid), "a worker outlived the run"
+    finally:
+        if _processes_left(proc.pid):
+            os.killpg(proc.pid, signal.SIGKILL)
     assert not [p for p in out.iterdir() if p.suffix == ".tmp" or p.name.startswith(".")]
     for done in out.iterdir():  # whatever was written is complete
         assert done.read_text(encoding="utf-8").rstrip().endswith("</akomaNtoso>")
+
+
+def _processes_left(group: int, wait: float = 5.0) -> bool:
+    """Whether a process of the group is still there after ``wait`` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return False
+        if time.monotonic() > deadline:
+            return True
+        time.sleep(0.05)
+
+
+def test_a_stop_signal_between_in_process_conversions_ends_the_run(texts, tmp_path, monkeypatch):
+    """A signal whose exception was lost (raised inside a finaliser, say) still stops the run at the
+    next file: the signal is remembered, not only raised."""
+    jobs = plan([str(texts)], tmp_path / "out", ".xml").jobs
+    outcomes: list[Outcome] = []
+
+    def signalled_once_done(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+        except batch.Interrupted:
+            pass  # swallowed, as a finaliser would
+
+    with batch.stopping_on_signals(), pytest.raises(batch.Interrupted) as stopped:
+        batch.run(jobs, Options(), 1, signalled_once_done)
+    assert stopped.value.signum == signal.SIGTERM and len(outcomes) == 1
 
 
 def test_convert_job_turns_every_failure_into_an_outcome(tmp_path):

@@ -1,6 +1,7 @@
 """The ``akn convert`` command with one input: output, errors as one line, no data loss, cold start."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -125,3 +126,56 @@ def test_a_folder_with_nothing_to_convert_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(main, ["convert", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "no files to convert" in result.output
+
+
+@pytest.mark.parametrize("args, words", [
+    (["-o", "x.pdf"], "-o x.pdf: .pdf names no output format"),
+    (["-o", "res.text"], "-o res.text: .text names no output format"),
+    (["--to", "html", "-o", "y.xml"], "-o y.xml: .xml is akn output, but --to asks for html"),
+    (["--to", "akn", "-o", "y.md"], "-o y.md: .md is text output, but --to asks for akn"),
+])
+def test_an_output_extension_that_names_no_format_or_contradicts_to_is_a_usage_error(tmp_path, monkeypatch,
+                                                                                    args, words):
+    monkeypatch.chdir(tmp_path)
+    result = run("convert", str(GOOD), *args)
+    assert result.exit_code == 2 and words in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_one_file_name_for_many_inputs_is_a_usage_error(tmp_path):
+    second = tmp_path / "second.md"
+    second.write_bytes((CORPUS / "A_RES_80_1.md").read_bytes())
+    result = run("convert", str(GOOD), str(second), "-o", str(tmp_path / "single.xml"))
+    assert result.exit_code == 2 and "names one file" in result.stderr
+    assert not (tmp_path / "single.xml").exists()
+
+
+@pytest.mark.parametrize("args, start", [
+    (["-o", "res"], "<?xml"),  # no extension: --to, else AKN
+    (["--to", "html", "-o", "res"], "<!DOCTYPE html>"),
+    (["--to", "text", "-o", "res.TXT"], "---"),
+])
+def test_an_output_name_without_an_extension_takes_to(tmp_path, monkeypatch, args, start):
+    monkeypatch.chdir(tmp_path)
+    assert run("convert", str(GOOD), *args).exit_code == 0
+    assert (tmp_path / args[-1]).read_text(encoding="utf-8").startswith(start)
+
+
+def test_symbol_and_date_options_win_everywhere_and_say_so():
+    """--symbol A/RES/79/999 on a text printing 80/1 used to change only <publication>."""
+    source = CORPUS / "A_RES_80_1.md"
+    result = run("convert", str(source), "--symbol", "A/RES/79/999", "--date", "2020-01-01")
+    assert result.exit_code == 0
+    assert "--symbol A/RES/79/999 differs from the printed number 80/1; using A/RES/79/999 everywhere" in result.stderr
+    assert "--date 2020-01-01 differs from the printed adoption date 2025-09-19; using 2020-01-01" in result.stderr
+    iris = re.findall(r'<FRBR(?:this|uri) value="([^"]+)"', result.stdout)
+    assert iris and all(i.startswith("/akn/un/statement/deliberation/un-ga/2020-01-01/79-999/") or
+                        i == "/akn/un/statement/deliberation/un-ga/2020-01-01/79-999" for i in iris)
+    assert '<FRBRnumber value="79-999" showAs="79/999"/>' in result.stdout
+    assert "80-1" not in result.stdout and 'name="adoption"' in result.stdout
+
+
+def test_options_that_agree_with_the_text_warn_of_nothing():
+    source = CORPUS / "A_RES_80_1.md"
+    result = run("convert", str(source), "--symbol", "A/RES/80/1", "--date", "2025-09-19")
+    assert result.exit_code == 0 and "differs" not in result.stderr

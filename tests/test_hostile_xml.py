@@ -73,7 +73,7 @@ def test_fifty_megabytes_are_refused_before_parsing():
     data = b"<akomaNtoso>" + b"<p>x</p>" * (50 * 1024 * 1024 // 8) + b"</akomaNtoso>"
     assert len(data) > MAX_BYTES
     error, seconds = refused(data)
-    assert "limit is 20 MB" in str(error) and error.line == 1
+    assert "limit on untrusted XML is 20 MB (raise it with --max-xml-mb" in str(error) and error.line == 1
     assert seconds < 5
 
 

@@ -11,7 +11,8 @@ import glob
 import os
 import signal
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,9 @@ from pathlib import Path
 INPUT_SUFFIXES = frozenset({".pdf", ".txt", ".md", ".markdown", ".json", ".xml", ".akn"})
 
 _MAGIC = frozenset("*?[")
+
+#: the signals that end a run: Ctrl-C, and what ``kill`` and CI runners send
+STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class Options:
     lang: str | None = None
     css: str | None = None
     verbose: bool = False  # also report the text left out as page furniture or site text
+    max_xml_bytes: int | None = None  # the bound on AKN input, when raised (None: the reader's own)
 
 
 @dataclass(frozen=True)
@@ -64,18 +69,25 @@ class Plan:
 
 
 def write_atomically(path: Path, data: str) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never half a file."""
+    """Write ``data`` to ``path`` through a temporary file and a rename: never half a file.
+
+    SIGINT and SIGTERM wait while the temporary file exists, so a signal (which kills a batch
+    worker outright) lands before the file is made or after it is renamed into place."""
     path = path.resolve()
     mode = path.stat().st_mode & 0o7777 if path.exists() else _mode_for_new_files()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(data)
-        os.chmod(tmp, mode)  # mkstemp makes 0600; the output gets what a plain write would give
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+                f.write(data)
+            os.chmod(tmp, mode)  # mkstemp makes 0600; the output gets what a plain write would give
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _mode_for_new_files() -> int:
@@ -88,7 +100,8 @@ def convert_bytes(data: bytes, name: str, options: Options, filename: str | None
     """One input converted: the output and the notes for the user (each prefixed with ``name``)."""
     from .api import read_any, render
 
-    result = read_any(data, filename=filename, symbol=options.symbol, date=options.date, lang=options.lang)
+    result = read_any(data, filename=filename, symbol=options.symbol, date=options.date, lang=options.lang,
+                      max_xml_bytes=options.max_xml_bytes)
     notes = [f"{name}: warning: {w}" for w in result.warnings]
     if options.verbose:
         notes += [f"{name}: dropped {d}" for d in result.dropped]
@@ -202,14 +215,62 @@ def plan(args: Iterable[str], out_dir: Path, suffix: str, skip_existing: bool = 
 # ------------------------------------------------------------------------------ running
 
 
+class Interrupted(KeyboardInterrupt):
+    """A stop signal arrived (SIGINT or SIGTERM): the run ends, exiting 128 + ``signum``."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+_stop_signal: list[int] = []  # the first stop signal of this run, once one has arrived
+
+
+@contextmanager
+def stopping_on_signals() -> Iterator[None]:
+    """Within it SIGINT and SIGTERM raise :class:`Interrupted` in the main thread (the first one;
+    later ones while stopping are only counted) and are remembered, so a loop that polls
+    :func:`check_stop` stops even where the exception was swallowed (raised inside a finaliser).
+
+    Installed even where the signal came in ignored (a job started in the background of a script
+    inherits SIGINT ignored, and Python then never raises KeyboardInterrupt): a signal sent to a
+    run is meant to end it."""
+    main_pid = os.getpid()
+
+    def on_signal(signum: int, frame) -> None:
+        if os.getpid() != main_pid:  # a worker forked before its initializer ran: it obeys as workers do
+            if signum != signal.SIGINT:
+                os._exit(128 + signum)
+            return
+        if not _stop_signal:
+            _stop_signal.append(signum)
+            raise Interrupted(signum)
+
+    _stop_signal.clear()
+    previous = {s: signal.signal(s, on_signal) for s in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+def check_stop() -> None:
+    """Raise :class:`Interrupted` if a stop signal has arrived."""
+    if _stop_signal:
+        raise Interrupted(_stop_signal[0])
+
+
 def run(jobs: list[Job], options: Options, workers: int, on_done: Callable[[Outcome], None]) -> None:
     """Convert every job, calling ``on_done`` as each finishes; ``workers`` 1 converts in-process.
 
-    Worker processes ignore Ctrl-C: on an interrupt the parent cancels what has not started and
-    lets the running conversions finish their (atomic) writes, so no temporary file is left.
+    Under :func:`stopping_on_signals` a stop signal ends the run within a second or two: the
+    workers are killed (each output is written whole or not at all, see :func:`write_atomically`)
+    and :class:`Interrupted` propagates.
     """
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
+            check_stop()
             on_done(convert_job(job, options))
         return
     _run_in_pool(jobs, options, workers, on_done)
@@ -219,7 +280,7 @@ def _run_in_pool(jobs: list[Job], options: Options, workers: int, on_done: Calla
     """Jobs over a process pool. A worker that dies (a crash, the OOM killer) breaks the pool; the
     unfinished jobs are then run one at a time so the one that kills its worker is named."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     if multiprocessing.get_start_method() == "fork":
@@ -227,17 +288,23 @@ def _run_in_pool(jobs: list[Job], options: Options, workers: int, on_done: Calla
     pending, one_at_a_time = list(jobs), False
     while pending:
         batch = pending[:1] if one_at_a_time else pending
-        pool = ProcessPoolExecutor(1 if one_at_a_time else workers, initializer=_ignore_interrupts)
+        pool = ProcessPoolExecutor(1 if one_at_a_time else workers, initializer=_worker_signals)
         unfinished: list[Job] = []
+        futures = {}
         try:
             futures = {pool.submit(convert_job, job, options): job for job in batch}
-            for future in as_completed(futures):
-                try:
-                    on_done(future.result())
-                except BrokenProcessPool:
-                    unfinished.append(futures[future])
+            waiting = set(futures)
+            while waiting:
+                check_stop()
+                done, waiting = wait(waiting, timeout=0.1, return_when=FIRST_COMPLETED)
+                for future in done:
+                    try:
+                        on_done(future.result())
+                    except BrokenProcessPool:
+                        unfinished.append(futures[future])
+            check_stop()
         except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
+            _kill_workers(pool, [job for future, job in futures.items() if not future.done()])
             raise
         pool.shutdown(wait=True)
         if one_at_a_time:
@@ -250,8 +317,33 @@ def _run_in_pool(jobs: list[Job], options: Options, workers: int, on_done: Calla
             pending, one_at_a_time = sorted(unfinished, key=order.__getitem__), True
 
 
-def _ignore_interrupts() -> None:
+def _worker_signals() -> None:
+    """In a worker: Ctrl-C is the parent's to act on; SIGTERM (the parent's, or anyone's) kills."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _kill_workers(pool, running: list[Job], grace: float = 1.0) -> None:
+    """End a pool now: nothing more starts, each worker gets SIGTERM (it dies at once, or once the
+    output it is renaming into place is whole), and SIGKILL after ``grace`` seconds; the temporary
+    file of a worker killed so is removed."""
+    import time
+
+    processes = list((pool._processes or {}).values())  # no public handle on a pool's workers before 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    deadline = time.monotonic() + grace
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+    stubborn = [p for p in processes if p.is_alive()]
+    for process in stubborn:
+        process.kill()
+        process.join(1.0)
+    if stubborn:
+        for job in running:
+            for tmp in job.target.parent.glob(f".{job.target.name}.*.tmp"):
+                tmp.unlink(missing_ok=True)
 
 
 def _warm_up(options: Options) -> None:

@@ -6,13 +6,13 @@ line ``akn: FILE:LINE: message``; ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
 import click
 
 EXIT_FAILURE = 1
-EXIT_INTERRUPTED = 130
 
 
 def _fail(message: str) -> None:
@@ -40,16 +40,22 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=str),
-              help="Output file (default: standard output; its extension picks the format), "
-                   "or for several inputs the output folder.")
+              help="Output file (default: standard output), its extension naming the format: .xml/.akn, "
+                   ".html/.htm, .md/.txt; or for several inputs the output folder.")
 @click.option("--to", "to", type=click.Choice(["akn", "html", "text"]),
-              help="Output format (default: from the output's extension, else akn).")
+              help="Output format (default: from the output's extension, else akn); an output "
+                   "extension that says otherwise is an error.")
 @click.option("--validate/--no-validate", default=True, show_default=True,
               help="Check the AKN against the OASIS schema before writing it.")
-@click.option("--symbol", help="Document symbol when the text lacks it, e.g. A/RES/76/187 (one input only).")
-@click.option("--date", help="Adoption date (YYYY-MM-DD) when the text lacks it.")
+@click.option("--symbol", help="Document symbol, e.g. A/RES/76/187 (one input only); it wins over what the "
+                                "text prints, FRBR IRIs included, with a warning when they differ.")
+@click.option("--date", help="Adoption date (YYYY-MM-DD); it wins over the date the text prints, FRBR IRIs "
+                              "included, with a warning when they differ.")
 @click.option("--lang", help="Language code (eng, fra, spa); default: detected from the text.")
 @click.option("--css", metavar="URL", help="HTML only: link this stylesheet instead of inlining the styles.")
+@click.option("--max-xml-mb", type=click.IntRange(min=1), metavar="MB",
+              help="Read AKN inputs up to this size (default 20, a bound on untrusted input; "
+                   "raise it for large files akn wrote).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes for several inputs (default: the cores; 1 converts in this process).")
 @click.option("--skip-existing", is_flag=True, help="Leave outputs that exist alone (resume an interrupted batch).")
@@ -57,7 +63,8 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print no warnings, progress bar or summary; only failures.")
 @click.option("--debug", is_flag=True, help="Show tracebacks (for developers).")
 def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validate: bool, symbol: str | None,
-            date: str | None, lang: str | None, css: str | None, jobs: int | None, skip_existing: bool,
+            date: str | None, lang: str | None, css: str | None, max_xml_mb: int | None, jobs: int | None,
+            skip_existing: bool,
             verbose: bool, quiet: bool, debug: bool) -> None:
     """Convert resolutions (INPUT files, folders, globs, or '-' for standard input) to AKN XML,
     HTML or editable text. Inputs are official PDFs (read from their tags, fonts and layout; scans
@@ -68,26 +75,45 @@ def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validat
     to the folder -o names, with the input names mirrored and the extension of the format; a
     summary ends the run, and the exit code is 1 if any input failed.
     Nothing is written unless its conversion succeeds: an existing output is replaced only by a
-    complete, valid document.
+    complete, valid document. Ctrl-C or SIGTERM ends the whole run, workers included (exit 130 or
+    143), leaving only complete outputs.
     """
-    from .api import format_for_path
-    from .batch import Options
+    from .batch import Options, stopping_on_signals
 
-    fmt = to or (format_for_path(output) if output and output != "-" else None) or "akn"
+    many = len(inputs) > 1 or any(_names_many(i) for i in inputs) or bool(output and Path(output).is_dir())
+    fmt = (to or "akn") if many else _single_output_format(output, to)
     if css and fmt != "html":
         raise click.UsageError("--css applies only to HTML output (--to html or an .html output file)")
-    options = Options(fmt, validate, symbol, date, lang, css, verbose)
-    many = len(inputs) > 1 or any(_names_many(i) for i in inputs) or bool(output and Path(output).is_dir())
+    options = Options(fmt, validate, symbol, date, lang, css, verbose,
+                      max_xml_bytes=max_xml_mb * 1024 * 1024 if max_xml_mb else None)
     try:
-        if many:
-            _convert_many(inputs, output, to or "akn", options, jobs, skip_existing, quiet)
-        else:
-            _convert_one(inputs[0], output, options, quiet, debug)
-    except KeyboardInterrupt:
+        with stopping_on_signals():
+            if many:
+                _convert_many(inputs, output, fmt, options, jobs, skip_existing, quiet)
+            else:
+                _convert_one(inputs[0], output, options, quiet, debug)
+    except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: 128 + the signal's number, as a shell reports it
         if debug:
             raise
-        _fail("interrupted")
-        sys.exit(EXIT_INTERRUPTED)
+        _fail("interrupted" if getattr(e, "signum", signal.SIGINT) == signal.SIGINT else "terminated")
+        sys.exit(128 + getattr(e, "signum", signal.SIGINT))
+
+
+def _single_output_format(output: str | None, to: str | None) -> str:
+    """The format of one output: its file's extension, which must name one and agree with ``--to``;
+    ``--to`` (else akn) for standard output or a name without an extension."""
+    from .api import FORMATS, format_for_path
+
+    suffix = Path(output).suffix if output and output != "-" else ""
+    if not suffix:
+        return to or "akn"
+    named = format_for_path(output)
+    if named is None:
+        known = "; ".join(f"{' '.join(exts)} {fmt}" for fmt, exts in FORMATS.items())
+        raise click.UsageError(f"-o {output}: {suffix} names no output format ({known})")
+    if to and to != named:
+        raise click.UsageError(f"-o {output}: {suffix} is {named} output, but --to asks for {to}")
+    return named
 
 
 def _names_many(arg: str) -> bool:
@@ -139,6 +165,9 @@ def _convert_many(inputs: tuple[str, ...], output: str | None, fmt: str, options
         raise click.UsageError("several inputs (or a folder, or a glob) need an output folder: -o DIR")
     if Path(output).exists() and not Path(output).is_dir():
         raise click.UsageError(f"-o {output}: several inputs need an output folder, and this is a file")
+    if not Path(output).exists() and Path(output).suffix:
+        raise click.UsageError(f"-o {output}: several inputs need an output folder, and this names one file "
+                               "(a folder name has no extension, or make the folder first)")
     if options.symbol:
         raise click.UsageError("--symbol names one document; give it with one input only")
     work = plan(inputs, Path(output), FORMATS[fmt][0], skip_existing)
@@ -231,5 +260,7 @@ def expand_paths(paths: tuple[Path, ...]) -> list[str]:
     return list(files)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
+if __name__ == "__main__":  # pragma: no cover - ``python -m akn.cli`` runs as the executable does
+    from .executable import main as executable
+
+    executable()

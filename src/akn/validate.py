@@ -184,15 +184,17 @@ def _follow(root: etree._Element, location: str) -> tuple[str, etree._Element | 
     return "/" + "/".join(f"{name}[{index}]" if index else name for name, index in steps), node
 
 
-def parse(data: bytes) -> etree._ElementTree:
-    """Parse AKN bytes safely (no DTD, no entities, no network); raises ``etree.XMLSyntaxError``."""
-    return etree.ElementTree(etree.fromstring(data, parser=safe_parser()))
+def parse(data: bytes, *, ours: bool = False) -> etree._ElementTree:
+    """Parse AKN bytes safely (no DTD, no entities, no network); raises ``etree.XMLSyntaxError``.
+    ``ours``: akn wrote them, so libxml2's bounds on hostile trees (a text over 10 MB) are lifted."""
+    return etree.ElementTree(etree.fromstring(data, parser=safe_parser(huge_tree=ours)))
 
 
-def validate_bytes(data: bytes, *, profile: bool = False) -> list[Problem]:
-    """Problems of serialized AKN: not well-formed (one problem), schema, and with ``profile`` the profile rules."""
+def validate_bytes(data: bytes, *, profile: bool = False, ours: bool = False) -> list[Problem]:
+    """Problems of serialized AKN: not well-formed (one problem), schema, and with ``profile`` the
+    profile rules; ``ours`` for what akn itself wrote (see :func:`parse`)."""
     try:
-        doc = parse(data)
+        doc = parse(data, ours=ours)
     except etree.XMLSyntaxError as e:
         return [Problem(e.lineno or 0, "", f"not well-formed XML: {e.msg}", rule="XML")]
     problems = xsd_problems(doc)
@@ -211,7 +213,7 @@ def validate_file(path: str | Path, *, xsd_only: bool = False) -> FileReport:
     return FileReport(str(path), tuple(validate_bytes(data, profile=not xsd_only)))
 
 
-def safe_parser() -> etree.XMLParser:
+def safe_parser(huge_tree: bool = False) -> etree.XMLParser:
     """An XML parser that loads no DTD, resolves no entity and touches no network."""
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_blank_text=False)
+                           dtd_validation=False, huge_tree=huge_tree, remove_blank_text=False)

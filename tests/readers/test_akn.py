@@ -193,3 +193,29 @@ def restructured(draw) -> bytes:
 @given(restructured())
 def test_fuzz_restructured_documents_give_a_model_or_a_clear_error(data):
     _model_or_clear_error(data)
+
+
+def test_an_akn_file_over_the_untrusted_input_bound_reads_back_once_the_bound_is_raised(tmp_path):
+    """A huge text makes an AKN file over 20 MB, which validates (libxml2's 10 MB bound on a text
+    is for hostile trees, not ours); the reader's bound is for untrusted input, named in the refusal,
+    and ``--max-xml-mb`` (``max_xml_bytes``) reads what akn wrote."""
+    import akn
+    from akn.api import read_any
+    from akn.cli import main
+    from akn.readers.akn.safe import MAX_BYTES
+    from click.testing import CliRunner
+
+    words = " to report on the implementation of the present resolution and"
+    plain = akn.convert(PROFILE, to="text").replace(
+        "1. *Takes note* of the report;", "1. *Takes note* of the report" + words * (MAX_BYTES // len(words) + 1) + ";")
+    data = akn.convert(plain).encode("utf-8")
+    assert len(data) > MAX_BYTES
+    with pytest.raises(ConversionError, match=r"limit on untrusted XML is 20 MB \(raise it with --max-xml-mb"):
+        read_any(data)
+    assert akn.convert(data, to="text", max_xml_bytes=len(data)) == plain
+    big = tmp_path / "big.xml"
+    big.write_bytes(data)
+    refused = CliRunner().invoke(main, ["convert", str(big), "-o", str(tmp_path / "big.md")])
+    assert refused.exit_code == 1 and "--max-xml-mb" in refused.stderr and not (tmp_path / "big.md").exists()
+    read = CliRunner().invoke(main, ["convert", str(big), "--max-xml-mb", "30", "-o", str(tmp_path / "big.md")])
+    assert read.exit_code == 0, read.stderr

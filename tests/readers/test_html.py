@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +124,30 @@ def test_a_page_saved_from_word_reads_like_the_text(name):
     back = read_any(word_page(web_layout(source, WebStyle(notes="endnotes"))), filename="page.htm").resolution
     assert paragraph_reading(back) == paragraph_reading(source)
     assert not truth_mismatches(back, TRUTH[name], [f for f in FIELDS if f not in MASTHEAD_FIELDS])
+
+
+def test_an_ordered_lists_numbering_is_the_paragraph_numbering():
+    """Operative paragraphs in <ol><li> (start= continuing the numbers) with sub-items in a nested
+    <ol type="a">: used to glue operative 1 onto the preamble and lose every number."""
+    from akn.model import plain_text
+
+    page = (Path(__file__).parent.parent / "data" / "ordered-lists.html").read_bytes()
+    res = read_any(page).resolution
+    assert [plain_text(p.children) for p in res.preamble][-1].endswith("drinking water,")
+    assert [p.num for p in res.body] == ["1", "2", "3"]
+    assert plain_text(res.body[0].children).startswith("Encourages")
+    assert [(i.num, plain_text(i.children)) for i in res.body[1].items] == [
+        ("a", "To submit a report at its eightieth session;"), ("b", "To take all necessary measures;")]
+
+
+@pytest.mark.parametrize("markup, label", [
+    ('<ol start="7"><li>x</li></ol>', "7. x"),
+    ('<ol type="i"><li>x</li><li>y</li></ol>', "(ii) y"),
+    ('<ol type="A"><li>x</li></ol>', "A. x"),
+    ('<ol><li value="5">x</li><li>y</li></ol>', "6. y"),
+    ('<ol><li>1. x</li></ol>', "1. x"),  # the item prints its label itself
+    ('<ol><li>1990 was a year</li></ol>', "1. 1990 was a year"),
+    ('<ul><li>x</li></ul>', "x"),
+])
+def test_list_labels(markup, label):
+    assert html_to_text(f"<!DOCTYPE html><html><body>{markup}</body></html>").strip().splitlines()[-1] == label

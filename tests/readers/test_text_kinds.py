@@ -159,3 +159,63 @@ def test_a_title_cut_by_the_extraction_is_completed_from_the_front_matter():
     result = read_text(text, symbol="A/RES/80/69")
     assert plain_text(result.resolution.title) == "Strengthening of security and cooperation in the Mediterranean region"
     assert any("completed from the front matter" in w for w in result.warnings)
+
+
+def _many_paragraphs(count: int, between: str) -> str:
+    """A hand-written resolution with ``count`` operative paragraphs."""
+    paras = between.join(f"{k}. Decides to consider the question at its next session;" for k in range(1, count + 1))
+    return ("Resolution adopted by the General Assembly on 3 December 2024\n\n79/999. Many paragraphs\n\n"
+            "The General Assembly,\n\nRecalling its resolution 70/1,\n\n" + paras
+            + "\n\n45th plenary meeting\n3 December 2024\n")
+
+
+@pytest.mark.parametrize("between", ["\n\n", "\n"], ids=["blank lines", "one a line"])
+def test_operative_paragraphs_numbered_1000_and_above_are_numbered(between):
+    text = _many_paragraphs(1002, between)
+    body = read_text(text).resolution.body
+    assert [p.num for p in body] == [str(k) for k in range(1, 1003)]
+    assert plain_text(body[-1].children) == "Decides to consider the question at its next session;"
+    xml = akn.convert(text)
+    assert akn.convert(akn.convert(xml, to="text")) == xml  # the canonical text keeps them too
+
+
+def test_a_year_opening_a_wrapped_line_opens_no_paragraph():
+    text = _many_paragraphs(3, "\n\n").replace("3. Decides to consider the question at its next session;",
+                                                "3. Decides to consider the question by\n2030. Also in its next session;")
+    body = read_text(text).resolution.body
+    assert [p.num for p in body] == ["1", "2", "3"] and plain_text(body[-1].children).endswith("2030. Also in its next session;")
+
+
+@pytest.mark.parametrize("name", ["notes-one-a-line.txt", "notes-apart-and-a-decimal.txt"])
+def test_footnotes_at_the_end_of_a_plain_text_are_one_note_a_line(name):
+    """"N text" lines after the closing lines, with or without blank lines between them, are the
+    notes; the "2" of "2.2 billion" is no marker."""
+    from akn.model import iter_footnotes
+
+    text = (Path(__file__).parent.parent / "data" / "footnotes" / name).read_text(encoding="utf-8")
+    result = read_text(text)
+    res = result.resolution
+    notes = [n for p in res.preamble for n in iter_footnotes(p.children)]
+    assert [(n.marker, plain_text(n.children)) for n in notes] == [("1", "Resolution 70/1."), ("2", "A/79/150.")]
+    assert plain_text(res.preamble[-1].children).rstrip().endswith("Secretary-General,")
+    assert "2.2 billion" in plain_text([*res.preamble[-2].children, *res.body[0].children])
+    assert not result.warnings
+
+
+@pytest.mark.parametrize("name, phrases, items", [
+    ("fra-items-and-phrases.txt", ["Rappelant", "Profondément préoccupée"], ["De lui", "De prendre"]),
+    ("spa-items-and-phrases.txt", ["Recordando", "Profundamente preocupada", "Tomando nota"], ["Que le", "Que adopte"]),
+])
+def test_french_and_spanish_sub_items_phrases_and_plenary_meetings(name, phrases, items):
+    """Sub-items labelled "a)", "b)" are sub-items; two-word initial phrases stay whole; the
+    plenary meeting's IRI is a plenary one."""
+    from akn.model import Italic
+
+    text = (Path(__file__).parent.parent / "data" / "languages" / name).read_text(encoding="utf-8")
+    res = read_text(text).resolution
+    assert [plain_text(p.children[0].children) for p in res.preamble if isinstance(p.children[0], Italic)] == phrases
+    first = res.body[0]
+    assert [i.num for i in first.items] == ["a", "b"]
+    assert [plain_text(i.children)[:len(w)] for i, w in zip(first.items, items)] == items
+    assert plain_text(first.children).rstrip().endswith(("général :", "General:"))
+    assert "/plenary-45" in akn.convert(text)

@@ -35,6 +35,7 @@ class Language:
     date_of: str  # the word between a cited number and its date ("of", "du", "de")
     vote: str  # a stated vote, groups yes/no/abst ("by 10 votes to 1, with 4 abstentions")
     auxiliaries: frozenset[str]  # "Having", "Ayant": the initial phrase takes the next word too
+    adverb_endings: tuple[str, ...] = ()  # "Deeply", "Profondément": an opening adverb takes the next word
     small_words: frozenset[str] = field(default_factory=frozenset)
 
     @cached_property

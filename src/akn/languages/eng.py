@@ -48,6 +48,7 @@ TABLE = dict(
     masthead_cuts=(r"\bDistr\.\s*:?", r"\b[A-Z][a-z]+(?:-[a-z]+)?\s+(?:special\s+|emergency\s+special\s+)?session\b", r"\bAgenda items?\s+\d", r"\b(?:A|S|E)/(?:RES|DEC)/\d"),
     agenda_designation=r"\bAgenda items?\s+\d+(?:\s?\([a-z]{1,3}\))?(?:(?:,|\s+and)\s+\d+(?:\s?\([a-z]{1,3}\))?)*",
     date_of=r"\s+of\s+",
+    adverb_endings=("ly",),
     auxiliaries=frozenset("having being".split()),
     vote=r"\bby\s+(?:a\s+recorded\s+vote\s+of\s+)?(?P<yes>\d+)(?:\s+votes)?\s+to\s+(?P<no>\d+|none)(?:\s*\([^()]*\))?(?:,\s*|\s+)(?:with|and)\s+(?P<abst>\d+|no)\s+abstentions?",
     small_words=frozenset("of the a an and to in for on its their by with at from".split()),

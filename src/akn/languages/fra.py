@@ -46,6 +46,7 @@ TABLE = dict(
     masthead_cuts=(r"\bDistr\.\s*:?", r"\b[A-ZÉ][\w\-]+\s+session\b", r"\bPoints?\s+\d", r"\b(?:A|S|E)/(?:RES|DEC)/\d"),
     agenda_designation=r"\bPoints?\s+\d+(?:\s?\([a-z]{1,3}\))?(?:(?:,|\s+et)\s+\d+(?:\s?\([a-z]{1,3}\))?)*\s+de\s+l.ordre\s+du\s+jour",
     date_of=r"\s+(?:du|en\s+date\s+du)\s+",
+    adverb_endings=("ment",),
     auxiliaries=frozenset("ayant étant".split()),
     vote=r"\bpar\s+(?P<yes>\d+)\s+voix\s+contre\s+(?P<no>\d+|zéro)(?:\s*\([^()]*\))?(?:,\s*|\s+)(?:avec|et)\s+(?P<abst>\d+|aucune)\s+abstentions?",
     small_words=frozenset("de la le les des du et à en pour sur son sa ses par avec".split()),

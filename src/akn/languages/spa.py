@@ -46,6 +46,7 @@ TABLE = dict(
     masthead_cuts=(r"\bDistr\.\s*:?", r"\b[A-Z][\w\-]+\s+período\s+de\s+sesiones\b", r"\bTemas?\s+\d", r"\b(?:A|S|E)/(?:RES|DEC)/\d"),
     agenda_designation=r"\bTemas?\s+\d+(?:\s?\([a-z]{1,3}\))?(?:(?:,|\s+y)\s+\d+(?:\s?\([a-z]{1,3}\))?)*\s+del\s+programa",
     date_of=r"\s+de\s+",
+    adverb_endings=("mente",),
     auxiliaries=frozenset("habiendo siendo".split()),
     vote=r"\bpor\s+(?P<yes>\d+)\s+votos\s+contra\s+(?P<no>\d+|ninguno)(?:\s*\([^()]*\))?(?:,\s*|\s+)(?:y|con)\s+(?P<abst>\d+|ninguna)\s+abstenci(?:ón|ones)",
     small_words=frozenset("de la el los las del y a en para por con su sus".split()),

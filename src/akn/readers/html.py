@@ -22,7 +22,7 @@ _BLOCKS = frozenset(
 )
 _CELLS = frozenset({"td", "th"})
 _DROPPED = frozenset({"script", "style", "noscript", "template", "head", "svg", "button", "select"})
-_LONE_LABEL = re.compile(r"(?m)^(\d{1,3}\.|\([a-z]{1,4}\)|[IVXL]{1,6}\.|[A-H]\.)\n+(?=\S)")
+_LONE_LABEL = re.compile(r"(?m)^(\d{1,4}\.|\([a-z]{1,4}\)|[IVXL]{1,6}\.|[A-H]\.)\n+(?=\S)")
 _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
 
@@ -80,7 +80,8 @@ def _walk(el, out: list[str]) -> None:
         out.append(_spaced(el.tail))  # "Notes" over the endnotes: the page's, not the resolution's
         return
     block = tag in _BLOCKS
-    inner: list[str] = [_spaced(el.text)]
+    label = _list_label(el) if tag == "li" else ""
+    inner: list[str] = [label, _spaced(el.text)]
     for child in el:
         _walk(child, inner)
     content = "".join(inner)
@@ -91,6 +92,40 @@ def _walk(el, out: list[str]) -> None:
         content = f"{content[:start]}{mark}{core}{mark}{content[start + len(core):]}"
     out.append(f"\n\n{content}\n\n" if block else content + ("\t" if tag in _CELLS else ""))
     out.append(_spaced(el.tail))
+
+
+_ROMANS = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split()
+
+
+def _list_label(li) -> str:
+    """The label an ordered list shows before an item, as the text prints it: the list's numbering
+    is the paragraph numbering (``start``, ``type``, an item's ``value``): "3. ", "(a) ", "(ii) ",
+    "B. "; nothing in an unordered list, or where the item prints its label itself."""
+    parent = li.getparent()
+    if parent is None or not isinstance(parent.tag, str) or parent.tag.lower() != "ol":
+        return ""
+    number = _int(parent.get("start"), 1)
+    for sibling in parent:
+        if sibling is li:
+            break
+        if isinstance(sibling.tag, str) and sibling.tag.lower() == "li":
+            number = _int(sibling.get("value"), number) + 1
+    number = _int(li.get("value"), number)
+    kind = parent.get("type", "1")
+    if kind in ("a", "A") and 1 <= number <= 26:
+        letter = chr(ord("a") + number - 1)
+        label = f"({letter})" if kind == "a" else f"{letter.upper()}."
+    elif kind in ("i", "I") and 1 <= number <= len(_ROMANS):
+        label = f"({_ROMANS[number - 1]})" if kind == "i" else f"{_ROMANS[number - 1].upper()}."
+    else:
+        label = f"{number}."
+    printed = " ".join("".join(li.itertext()).split())
+    core = label.strip("().")
+    return "" if re.match(rf"\(?{re.escape(core)}[.)]\s", printed + " ") else label + " "
+
+
+def _int(value: str | None, default: int) -> int:
+    return int(value) if value and value.strip().isdigit() else default
 
 
 def _is_notes_heading(el, tag: str) -> bool:

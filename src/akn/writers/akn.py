@@ -125,7 +125,8 @@ class AknWriter:
         self.eids = assign_eids(res)  # shared with the HTML writer: both name elements alike
         meta = res.meta
         self.actor = ACTORS[meta.body][0]
-        number = res.number or number_from_symbol(meta.symbol or "") or ""
+        # the symbol names the document (a --symbol given wins over the printed number)
+        number = number_from_symbol(meta.symbol or "") or res.number or ""
         self.name = WorkName(self.actor, meta.adoption_date or "", iri_number(number))
         self.number = number
 

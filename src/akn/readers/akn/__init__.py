@@ -18,7 +18,7 @@ from ...model import (
 )
 from ...naming import ACTOR_BODIES
 from .inlines import InlineReader, local, refuse
-from .safe import parse_xml
+from .safe import MAX_BYTES, parse_xml
 
 #: preface container -> {the only element of a line -> its masthead role}, and the role of a plain line
 ROLE_ELEMENTS = {
@@ -42,11 +42,12 @@ def looks_like_xml(source: str | bytes) -> bool:
     return head.lstrip("\ufeff \t\r\n").startswith("<")
 
 
-def read_akn(source: str | bytes):
-    """Read one resolution from AKN XML; returns a ``ReadResult`` (no warnings: nothing is guessed)."""
+def read_akn(source: str | bytes, max_bytes: int = MAX_BYTES):
+    """Read one resolution from AKN XML; returns a ``ReadResult`` (no warnings: nothing is guessed).
+    ``max_bytes`` bounds the input's size (see :mod:`.safe`)."""
     from ..text import ReadResult
 
-    root = parse_xml(source)
+    root = parse_xml(source, max_bytes)
     if local(root) != "akomaNtoso":
         raise ConversionError(f"the root element is <{local(root)}>, not <akomaNtoso>", line=root.sourceline)
     docs = _elements(root, "<akomaNtoso>")

@@ -13,6 +13,7 @@ from lxml import etree
 
 from ...errors import ConversionError
 
+#: the size bound on XML from strangers; a caller that trusts its input raises it (``--max-xml-mb``)
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64  # a resolution nests about 12 deep; libxml2 stops at 256 without huge_tree
 
@@ -20,15 +21,19 @@ _DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _DOCTYPE = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
-def _parser() -> etree.XMLParser:
+def _parser(huge_tree: bool) -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_comments=True, remove_pis=True)
+                           huge_tree=huge_tree, remove_comments=True, remove_pis=True)
 
 
-def decode_xml(data: bytes | str) -> str:
-    """XML text from bytes: UTF-8 (BOM optional) or UTF-16 with a BOM; the size limit applies first."""
-    if len(data) > MAX_BYTES:
-        raise ConversionError(f"XML input is {len(data) / 1048576:.0f} MB; the limit is {MAX_BYTES // 1048576} MB",
+def decode_xml(data: bytes | str, max_bytes: int = MAX_BYTES) -> str:
+    """XML text from bytes: UTF-8 (BOM optional) or UTF-16 with a BOM; the size limit applies first.
+
+    The limit bounds what a hostile file can cost, not what akn writes: a resolution is well under
+    1 MB, but a huge text makes an AKN file over 20 MB, which its owner can read back by raising it."""
+    if len(data) > max_bytes:
+        raise ConversionError(f"XML input is {len(data) / 1048576:.0f} MB; the limit on untrusted XML is "
+                              f"{max_bytes / 1048576:.0f} MB (raise it with --max-xml-mb, or max_xml_bytes= in Python)",
                               line=1)
     if isinstance(data, str):
         return data
@@ -41,9 +46,9 @@ def decode_xml(data: bytes | str) -> str:
         raise ConversionError(f"XML input is not UTF-8 or UTF-16 text ({e.reason})", line=line) from None
 
 
-def parse_xml(data: bytes | str) -> etree._Element:
+def parse_xml(data: bytes | str, max_bytes: int = MAX_BYTES) -> etree._Element:
     """The root element of an XML document, parsed safely; :class:`ConversionError` otherwise."""
-    text = decode_xml(data)
+    text = decode_xml(data, max_bytes)
     m = _DOCTYPE.search(text)
     if m:
         raise ConversionError("XML with a DOCTYPE or entity declarations is refused: akn reads no DTDs or entities",
@@ -51,7 +56,8 @@ def parse_xml(data: bytes | str) -> etree._Element:
     # the declaration's encoding no longer applies to the decoded text; same line count kept
     text = _DECLARATION.sub(lambda d: "\n" * d.group(0).count("\n"), text, count=1)
     try:
-        root = etree.fromstring(text.encode("utf-8"), _parser())
+        # a raised size bound is trust: libxml2's bounds on texts over 10 MB go too (depth is checked below)
+        root = etree.fromstring(text.encode("utf-8"), _parser(huge_tree=max_bytes > MAX_BYTES))
     except etree.XMLSyntaxError as e:
         message = re.sub(r",? line \d+, column \d+$", "", str(e.msg or e))
         raise ConversionError(f"not well-formed XML: {message}", line=e.lineno or 1) from None

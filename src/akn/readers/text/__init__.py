@@ -283,7 +283,11 @@ def _metadata(head, masthead, formula, closing, front, lang, organ, kind, symbol
     printed_symbol = next((plain_text(l.children).strip(" *") for l in by_role.get("symbol", [])), None)
     sym = symbol or printed_symbol or front.get("symbol")
     if symbol and printed_symbol and symbol != printed_symbol:
-        warnings.append(f"--symbol {symbol} differs from the printed symbol {printed_symbol}; using {symbol}")
+        warnings.append(f"--symbol {symbol} differs from the printed symbol {printed_symbol}; "
+                        f"using {symbol} everywhere, FRBR IRIs included")
+    elif symbol and head.number and number_from_symbol(symbol) != head.number:
+        warnings.append(f"--symbol {symbol} differs from the printed number {head.number}; "
+                        f"using {symbol} everywhere, FRBR IRIs included")
     if not sym and head.number is None:
         number = _heading_number(masthead, lang)
         if number and organ == "SC":
@@ -304,11 +308,14 @@ def _metadata(head, masthead, formula, closing, front, lang, organ, kind, symbol
     organ = organ_from_symbol(sym) or organ
     kind = kind_from_symbol(sym) or kind
 
-    adoption = date
-    if adoption is None:
-        for role in ("status", "adoption", "heading"):
-            adoption = adoption or _first_date([l.children for l in by_role.get(role, [])])
-        adoption = adoption or _first_date(closing) or (_first_date([formula]) if kind == "decision" else None)
+    printed_date = None
+    for role in ("status", "adoption", "heading"):
+        printed_date = printed_date or _first_date([l.children for l in by_role.get(role, [])])
+    printed_date = printed_date or _first_date(closing) or (_first_date([formula]) if kind == "decision" else None)
+    if date and printed_date and date != printed_date:
+        warnings.append(f"--date {date} differs from the printed adoption date {printed_date}; "
+                        f"using {date} everywhere, FRBR IRIs included")
+    adoption = date or printed_date
     if adoption is None:
         raise MetadataError("the text prints no adoption date; give it with --date YYYY-MM-DD")
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", adoption):

@@ -15,8 +15,12 @@ from ...languages import Language
 from .footnotes import Pieces
 from .lines import Line
 
-PARA_NUM = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
-ITEM_NUM = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+|$)")
+PARA_NUM = re.compile(r"^(\d{1,4})\.(?:\s+|$)")
+# a line opening with a number of four digits may be a year ("2030. The …" wrapped): it opens a
+# paragraph only as the next number (see _Layout.next_number) or where the structure expects it
+_SHORT_PARA_NUM = re.compile(r"^\d{1,3}\.(?:\s+|$)")
+# "(a)", and "a)" as French and Spanish print them (a letter or a roman numeral alone then)
+ITEM_NUM = re.compile(r"^(?=\(|[a-z]\)|[ivxl]+\))\(?([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+|$)")
 ROMAN_HEADING = re.compile(r"^([IVXL]{1,6})\.(?:\s+|$)")
 LETTER_HEADING = re.compile(r"^([A-H])\.\s+[A-Z]")
 BULLET = re.compile(r"^[-•–]\s+")
@@ -59,7 +63,7 @@ def rejoin_split_compounds(text: str) -> str:
 def opens_structure(text: str) -> bool:
     """Whether a line opens a numbered paragraph, a sub-item, a bullet or a section heading."""
     return bool(
-        PARA_NUM.match(text) or ITEM_NUM.match(text) or ROMAN_HEADING.match(text)
+        _SHORT_PARA_NUM.match(text) or ITEM_NUM.match(text) or ROMAN_HEADING.match(text)
         or LETTER_HEADING.match(text) or BULLET.match(text)
     )
 

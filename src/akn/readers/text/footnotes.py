@@ -128,9 +128,11 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             else:
                 kept.append(line)
             continue
-        m = PDF_NOTE.match(text) if line.kind == "text" and after_gap else None
+        # a note opens after a gap, or right under a note before it ("1 Resolution 70/1." then
+        # "2 A/79/150.", one a line at the end of a text): there it must look like a note on its own
+        m = PDF_NOTE.match(text) if line.kind == "text" and (after_gap or loose) else None
         # the text around it: before, and after (a page-cut paragraph goes on after its notes)
-        if m and _loose_note(m.group(1), m.group(2), notes, kept[-40:] + lines[i + 1 : i + 40], in_run):
+        if m and _loose_note(m.group(1), m.group(2), notes, kept[-40:] + lines[i + 1 : i + 40], in_run and after_gap):
             # "1 Official Records …" between paragraphs: a reflowed extraction that kept the
             # notes of a page but not its rule
             add(m.group(1), m.group(2), line.no)

@@ -142,12 +142,13 @@ _NUMBER_WORDS = frozenset(
 #: where a numeric marker can stand: glued to a word or clause end ...
 _GLUED_MARKER = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[a-z”’\"][.,;:])|(?<=[,;:)\]”’\"])|(?<=[a-z]\))|(?<=[–-](?:19|20)\d\d)"
-    r"|(?<=\s(?:19|20)\d\d))\d+(?=[\s,;.:)”’]|$)"
+    r"|(?<=\s(?:19|20)\d\d))\d+(?=[\s,;:)”’]|\.(?!\d)|$)"
 )
 #: ... or alone after a word: "Commitment, 12 which"; after a clause ends, "Principles. 13 We will";
-#: and glued to the next word instead, "Nuclear Weapons 6and the advisory opinion"
+#: and glued to the next word instead, "Nuclear Weapons 6and the advisory opinion"; never the number
+#: before a decimal point ("2.2 billion")
 _DETACHED_MARKER = re.compile(
-    r"(?<=[^\s\d] )\d+(?=\s+[a-z(“\"]|[,;.]|\s*$)|(?<=[^\d][.,;:”] )\d+(?=\s+[A-Z])"
+    r"(?<=[^\s\d] )\d+(?=\s+[a-z(“\"]|[,;]|\.(?!\d)|\s*$)|(?<=[^\d][.,;:”] )\d+(?=\s+[A-Z])"
     r"|(?<=[^\s\d] )\d+(?=(?:and|in|which|of|the|to|as|for|on|with|that|by|or|including)\b)"
     r"|(?<=\b(?:19|20)\d\d )\d+(?=\s+(?:and|or)\b|[,;])"  # "reports of 1990 3 and 1995"
     r"|(?<=\b(?:19|20)\d\d[,;] )\d+(?=\s+(?:19|20)\d\d\b)"  # "returns for 2021, 1 2022,2"

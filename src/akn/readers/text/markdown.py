@@ -16,9 +16,9 @@ from .lines import Line
 _MARKUP_START = re.compile(r"\s*[#>*_\-+]")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _QUOTE = re.compile(r"^(?:>[ \t]?)+")
-_LABEL = r"(?:\d{1,3}\.|\([a-z]{1,4}\)|[IVXL]{1,6}\.|[A-H]\.)"
+_LABEL = r"(?:\d{1,4}\.|\([a-z]{1,4}\)|[IVXL]{1,6}\.|[A-H]\.)"
 #: "**1.** Welcomes", "*(a)* the", "**1**. Welcomes": emphasis around the label only
-_EMPHASISED_LABEL = re.compile(rf"^([*_]{{1,2}})({_LABEL})\1(?=\s)|^([*_]{{1,2}})(\d{{1,3}})\3(?=\.\s)")
+_EMPHASISED_LABEL = re.compile(rf"^([*_]{{1,2}})({_LABEL})\1(?=\s)|^([*_]{{1,2}})(\d{{1,4}})\3(?=\.\s)")
 _BULLETED_LABEL = re.compile(rf"^[-*+][ \t]+(?={_LABEL}\s)")
 _LEADING_NUMBER = re.compile(rf"^(?:{_LABEL}|\d{{1,4}}/\d{{1,4}}\.|[A-Z]{{1,2}}-\d+/\d+\.)\s")
 _WHOLE_LINE_EMPHASIS = re.compile(r"^([*_]{1,2})(\S(?:.*\S)?)\1([,:]?)$")

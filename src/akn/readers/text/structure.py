@@ -50,7 +50,7 @@ def initial_phrase(text: str, lang: Language) -> str:
         bare = word.rstrip(",;:").lower()
         prev = phrase[-1].lower()
         if (bare in lang.phrase_extenders or prev.endswith("ly") or prev in ("also", "further", "once")
-                or (len(phrase) == 1 and prev in lang.auxiliaries)):
+                or (len(phrase) == 1 and (prev in lang.auxiliaries or prev.endswith(lang.adverb_endings)))):
             if not word.rstrip(",;:").isalpha():
                 break
             phrase.append(word)
@@ -238,7 +238,7 @@ class BodyBuilder:
     def _heading(self, level: int, num: str | None, text: str, no: int) -> None:
         text = text.strip()
         rest = None
-        m = re.search(r"\s(\d{1,3})\.\s+(?=[A-Z“\"])", text)
+        m = re.search(r"\s(\d{1,4})\.\s+(?=[A-Z“\"])", text)
         if m and self.expects(int(m.group(1))) and not ending(text[: m.start()]):
             text, rest = text[: m.start()].strip(), (m.group(1), text[m.end() :])
         self._open_section(level, Section(num, self.parser.parse(text, no, digits=False) if text else []))
@@ -254,7 +254,7 @@ class BodyBuilder:
 
     def _glued_paragraph(self, text: str) -> tuple[str, str, str] | None:
         """"Partnerships and support mechanisms 17. We invite …": a heading run into a paragraph."""
-        m = re.search(r"\s(\d{1,3})\.\s+(?=[A-Z“\"])", text)
+        m = re.search(r"\s(\d{1,4})\.\s+(?=[A-Z“\"])", text)
         if not m or not self.expects(int(m.group(1))):
             return None
         head = text[: m.start()]
@@ -426,7 +426,7 @@ def _continues_body(block: Block, main: BodyBuilder, rest: list[Block]) -> bool:
     if m and main.expects(int(m.group(1))):
         return True
     # "Partnerships and support mechanisms 17. We invite": a heading run into the next paragraph
-    if any(main.expects(int(n)) for n in re.findall(r"(?<![\d/.,])(\d{1,3})\.\s+[A-Z]", text)):
+    if any(main.expects(int(n)) for n in re.findall(r"(?<![\d/.,])(\d{1,4})\.\s+[A-Z]", text)):
         return True
     return bool(ITEM_NUM.match(text) or ROMAN_HEADING.match(text) or LETTER_HEADING.match(text)
                 or BULLET.match(text)) or ((block.heading or _heading_like(text)) and _body_follows(rest))

@@ -168,7 +168,7 @@ def _paragraph_cuts(text: str, body_start: int, lang, expected: int | None = 1) 
         if not end:
             continue
         punct, rest = end.group(1), text[at:]
-        num = re.match(r"(\d{1,3})\.\s+\S", rest)
+        num = re.match(r"(\d{1,4})\.\s+\S", rest)
         if num and (expected is None or int(num.group(1)) == expected):
             cuts.add(at)
             expected = int(num.group(1)) + 1
