@@ -146,7 +146,6 @@ def _mark_running_titles(lines: list[Line], title: str, zone: list[bool]) -> Non
         before_blank = lines[i - 1].kind != "text"
         run = _text_run(lines, i, 5)
         if (before_blank and len(run) < 5 and i + len(run) < len(lines) and _after_page_foot(lines, i, zone)
-                and (len(run) > 1 or SYMBOL_LINE.match(line.text) is None)
                 and all(_title_piece(l.text, title) for l in run)):
             for k in range(i, i + len(run)):
                 zone[k] = True  # the running title at a page's head, over a few lines, a symbol beside it
@@ -175,7 +174,7 @@ def _title_piece(text: str, title: str) -> bool:
         return True
     text = _SYMBOL_END.sub("", text[m.end():] if (m := _SYMBOL_START.match(text)) else text)
     piece = _norm(text).strip("“”\" ")
-    return len(piece.split()) >= 2 and piece in title or (piece != "" and len(piece) > 3 and title.startswith(piece))
+    return (len(piece.split()) >= 2 and piece in title) or (len(piece) > 3 and title.startswith(piece))
 
 
 def _after_page_foot(lines: list[Line], i: int, zone: list[bool]) -> bool:
