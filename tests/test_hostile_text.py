@@ -9,6 +9,7 @@ import pytest
 
 import akn
 from akn.errors import AknError, ConversionError, ValidationError
+from akn.notices import Notice
 
 from .conftest import EXAMPLES
 
@@ -58,10 +59,10 @@ def test_a_whole_file_in_windows_1252_is_read_with_a_warning():
 
     name = "E-RES-1991-42.web.txt"
     text = (CORPUS / name).read_text(encoding="utf-8").replace("Considering the", "Considering – “the”")
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     legacy = akn.convert(text.encode("cp1252"), filename=name, warnings=warnings)
     assert legacy == akn.convert(text.encode("utf-8"), filename=name)
-    assert "“the”" in legacy and any("Windows-1252" in w for w in warnings)
+    assert "“the”" in legacy and any(w.code == "encoding" and "Windows-1252" in w.message for w in warnings)
 
 
 def test_nul_bytes_are_refused_with_their_line():

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ConversionError, ValidationError
+from .notices import Notice
 
 #: output formats and the file extensions that select them
 FORMATS = {"akn": (".xml", ".akn"), "html": (".html", ".htm"), "text": (".md", ".txt")}
@@ -17,14 +18,14 @@ def format_for_path(path: str | Path) -> str | None:
 
 def convert(text: str | bytes, to: str = "akn", *, validate: bool = True, filename: str | None = None,
             symbol: str | None = None, date: str | None = None, lang: str | None = None,
-            warnings: list[str] | None = None, css: str | None = None, max_xml_bytes: int | None = None) -> str:
+            warnings: list[Notice] | None = None, css: str | None = None, max_xml_bytes: int | None = None) -> str:
     """Convert one resolution given as its PDF (bytes), extracted text, a saved web page or AKN XML into ``to``
     ("akn", "html", "text").
 
     ``symbol``, ``date`` (ISO adoption date) and ``lang`` supply metadata the text lacks; ``css``
     is a stylesheet URL the HTML links instead of carrying its styles inline. ``max_xml_bytes``
     raises the 20 MB bound on AKN input (a bound on untrusted input) for files you trust.
-    Warnings are appended to ``warnings`` when a list is given. Raises
+    Warnings (:class:`akn.notices.Notice`) are appended to ``warnings`` when a list is given. Raises
     :class:`akn.errors.ConversionError` for input that is not a readable resolution and
     :class:`akn.errors.ValidationError` when the AKN produced does not validate.
     """

@@ -16,6 +16,7 @@ from typing import Iterator
 from ...languages import Language
 from ...model import DateRef, Footnote, Inline, Italic, Ref, Text, joined
 from ...naming import ACTORS, cited_resolution_iri, document_symbol_iri
+from ...notices import Notice
 from .footnotes import SUPERSCRIPTS, NoteBody, superscript_to_digits
 
 # ------------------------------------------------------------------------------- tokenizing
@@ -184,7 +185,7 @@ class MarkerResolver:
 
     bodies: dict[str, NoteBody]
     used: set[str] = field(default_factory=set)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     _free: list[int] | None = None  # numeric markers with a body, lowest first
     highest: int = 0  # the highest numeric marker placed so far
     _symbols: list[str] | None = None  # other markers ("*", "*/"), longest first
@@ -224,7 +225,7 @@ class MarkerResolver:
         self.place(marker)
         body = self.bodies.get(marker)
         if body is None:
-            self.warnings.append(f"line {line}: footnote marker {marker} has no footnote text")
+            self.warnings.append(Notice("footnote-no-text", f"footnote marker {marker} has no footnote text", line))
         return body
 
     def find_digit_marker(self, text: str, marker: str, detached: bool = True) -> re.Match[str] | None:
@@ -545,8 +546,8 @@ class InlineParser:
             marker = str(self.inline_notes)
             return Footnote(marker, self.parse(tok.body, line, markers=False))
         if tok.value in self.placed:  # one note, one place: repeats would copy its text each time
-            self.resolver.warnings.append(
-                f"line {line}: footnote marker {tok.value} printed again; its note stays at the first")
+            self.resolver.warnings.append(Notice(
+                "footnote-repeated", f"footnote marker {tok.value} printed again; its note stays at the first", line))
             return Text(tok.raw or tok.value)
         self.placed.add(tok.value)
         body = self.resolver.take(tok.value, line)
