@@ -53,6 +53,15 @@ class WorkName:
         return f"{self.expression(lang)}/!{component}.{fmt}"
 
 
+def work_name(res: Resolution) -> WorkName | None:
+    """The FRBR name of a document, as the AKN writer names it: the symbol's number wins over the
+    printed one (a ``--symbol`` given names the document); None without an organ or a number."""
+    number = number_from_symbol(res.meta.symbol or "") or res.number
+    if not number or res.meta.body not in ACTORS:
+        return None
+    return WorkName(ACTORS[res.meta.body][0], res.meta.adoption_date or "", iri_number(number))
+
+
 def iri_number(number: str) -> str:
     """The number as it stands in an IRI (D3): ``76/187`` -> ``76-187``; ``2208 (2015)`` -> ``2208``."""
     number = re.sub(r"\s*\(\d{4}\)$", "", number.strip())
@@ -123,6 +132,58 @@ def document_symbol_iri(symbol: str) -> str:
     organ = organ_from_symbol(symbol)
     actor = ACTORS[organ][0] if organ else "un"
     return f"/akn/un/doc/document/{actor}/{UNDATED}/{iri_number(symbol)}"
+
+
+@dataclass(frozen=True)
+class CitedName:
+    """What a cited document's IRI says: the parts a link template can use."""
+
+    iri: str
+    actor: str
+    date: str | None  # None for an undated citation
+    number: str  # in IRI form: "76-187", "A-76-463"
+    document: bool  # a document symbol (A/76/463), not a resolution or decision
+
+    def symbol(self, printed: str = "") -> str | None:
+        """The UN symbol the IRI stands for (A/RES/76/187, S/RES/2250 (2015), A/76/463); a cited
+        decision (DEC) is told from a resolution by the printed words, as the IRI does not say."""
+        if self.document:
+            return _symbol_from_iri_number(self.number, document=True)
+        organ = ACTOR_BODIES.get(self.actor)
+        if organ is None:
+            return None
+        kind = "DEC" if re.search(r"\bd[ée]cisi[oó]n", printed, re.IGNORECASE) else "RES"
+        number = _symbol_from_iri_number(self.number)
+        if organ == "SC":
+            return f"S/{kind}/{number}" + (f" ({self.date[:4]})" if self.date and "(" not in number else "")
+        prefix = {"GA": "A", "ECOSOC": "E", "HRC": "A/HRC"}[organ]
+        return f"{prefix}/{kind}/{number}"
+
+
+_CITED_IRI = re.compile(r"^/akn/un/(?:(?P<res>statement/deliberation)|doc/document)/(?P<actor>[^/]+)"
+                        r"(?:/(?P<date>\d{4}(?:-\d\d-\d\d)?))?/(?P<number>[^/]+)$")
+
+
+def cited_name(iri: str) -> CitedName | None:
+    """The parts of a cited resolution's or document's IRI (dated or not); None for other hrefs."""
+    m = _CITED_IRI.match(iri)
+    if not m:
+        return None
+    date = m.group("date") if m.group("date") != UNDATED else None  # AKN written before dateless IRIs
+    return CitedName(iri, m.group("actor"), date, m.group("number"), document=not m.group("res"))
+
+
+def _symbol_from_iri_number(number: str, document: bool = False) -> str:
+    """``76-187`` -> ``76/187``, ``A-ES-10-L.1`` -> ``A/ES-10/L.1``, ``1514_(XV)`` -> ``1514 (XV)``:
+    :func:`iri_number` undone; a special session's ``ES-10`` or ``S-27`` keeps its hyphen (but a
+    document symbol's first part ``S`` is the Security Council's series)."""
+    out: list[str] = []
+    for part in number.split("-"):
+        if out and part.isdigit() and out[-1] in ("ES", "S") and (len(out) > 1 or not document):
+            out[-1] += "-" + part
+        else:
+            out.append(part)
+    return "/".join(out).replace("_", " ")
 
 
 # -------------------------------------------------------------------------------------- eIds
