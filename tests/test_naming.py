@@ -7,7 +7,7 @@ from lxml import etree
 
 import akn
 from akn.naming import (
-    WorkName, cited_resolution_iri, document_symbol_iri, eid_num, event_iri, iri_number, lower_camel,
+    WorkName, cited_name, cited_resolution_iri, document_symbol_iri, eid_num, event_iri, iri_number, lower_camel,
     number_from_symbol, symbol_from_filename,
 )
 
@@ -67,3 +67,30 @@ def test_every_frbrthis_parses_back(name):
 ])
 def test_event_iri_as_the_profile_example_spells_it(actor, number, date, printed, iri):
     assert event_iri(actor, number, date, printed) == iri
+
+
+@pytest.mark.parametrize("actor, number, date, symbol", [
+    ("un-ga", "76/187", "2021-12-16", "A/RES/76/187"),
+    ("un-ga", "75/555", None, "A/DEC/75/555"),
+    ("un-ga", "ES-10/19", None, "A/RES/ES-10/19"),
+    ("un-ga", "S-27/2", "2002-05-10", "A/RES/S-27/2"),
+    ("un-ga", "1514 (XV)", "1960-12-14", "A/RES/1514 (XV)"),
+    ("un-sc", "2250 (2015)", None, "S/RES/2250 (2015)"),
+    ("un-ecosoc", "2021/13", None, "E/RES/2021/13"),
+    ("un-ecosoc", "2021/201", None, "E/DEC/2021/201"),
+    ("un-hrc", "5/1", None, "A/HRC/RES/5/1"),
+])
+def test_a_cited_resolutions_iri_gives_back_its_symbol(actor, number, date, symbol):
+    name = cited_name(cited_resolution_iri(actor, number, date))
+    assert name is not None and name.symbol() == symbol and name.actor == actor
+
+
+@pytest.mark.parametrize("symbol", ["A/76/463", "A/C.3/76/L.10", "A/ES-10/L.1", "S/2015/100", "E/2021/30",
+                                    "FCCC/CP/2015/10/Add.1"])
+def test_a_cited_documents_iri_gives_back_its_symbol(symbol):
+    name = cited_name(document_symbol_iri(symbol))
+    assert name is not None and name.document and name.symbol() == symbol
+
+
+def test_other_hrefs_are_no_cited_name():
+    assert cited_name("#para_1") is None and cited_name("/akn/ontology/organization/un/un-ga") is None

@@ -65,10 +65,12 @@ def read_any(source: str | bytes, *, filename: str | None = None, symbol: str | 
     return read_text(source, filename=filename, symbol=symbol, date=date, lang=lang)
 
 
-def render(resolution, to: str, *, validate: bool = True, css: str | None = None) -> str:
+def render(resolution, to: str, *, validate: bool = True, css: str | None = None, fragment: bool = False,
+           templates: str | None = None, link: str | None = None) -> str:
     """A model rendered in a format; AKN output is validated unless ``validate`` is False.
 
-    HTML is one self-contained page, or one linking the stylesheet URL ``css``.
+    HTML is one self-contained page, or one linking the stylesheet URL ``css``, or with
+    ``fragment`` the document's markup alone; ``templates`` and ``link`` as for ``Document.to_html``.
     """
     if to == "akn":
         from .writers.akn import write_akn
@@ -87,7 +89,7 @@ def render(resolution, to: str, *, validate: bool = True, css: str | None = None
     if to == "html":
         from .writers.html import write_html
 
-        return write_html(resolution, css=css)
+        return write_html(resolution, css=css, fragment=fragment, templates=templates, link=link)
     if to == "text":
         from .writers.text import write_text
 

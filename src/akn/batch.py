@@ -37,6 +37,9 @@ class Options:
     css: str | None = None
     verbose: bool = False  # also report the text left out as page furniture or site text
     max_xml_bytes: int | None = None  # the bound on AKN input, when raised (None: the reader's own)
+    fragment: bool = False  # HTML: the document's markup alone, no page around it
+    templates: str | None = None  # HTML: a folder of templates that override ours
+    link_template: str | None = None  # HTML: where references link to, e.g. https://undocs.org/{symbol}
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,9 @@ def convert_bytes(data: bytes, name: str, options: Options, filename: str | None
     notes = [f"{name}: warning: {w}" for w in result.warnings]
     if options.verbose:
         notes += [f"{name}: dropped {d}" for d in result.dropped]
-    return render(result.resolution, options.fmt, validate=options.validate, css=options.css), notes
+    output = render(result.resolution, options.fmt, validate=options.validate, css=options.css,
+                    fragment=options.fragment, templates=options.templates, link=options.link_template)
+    return output, notes
 
 
 def error_line(exc: BaseException, source: str) -> str:

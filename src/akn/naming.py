@@ -22,6 +22,10 @@ ACTOR_BODIES = {actor: body for body, (actor, _) in ACTORS.items()}
 #: symbol prefix -> organ code
 SYMBOL_ORGANS = {"A": "GA", "S": "SC", "E": "ECOSOC", "A/HRC": "HRC"}
 
+#: organ -> the number a decision's series starts at (the Assembly's 400 and 500 series, the Economic
+#: and Social Council's 200 series, the Human Rights Council's 100 series; docs/profile.md)
+DECISION_SERIES = {"GA": 400, "ECOSOC": 200, "HRC": 100}
+
 #: the date part of a cited work's IRI when the citation prints no date (profile, D15)
 UNDATED = "0000"
 
@@ -144,15 +148,17 @@ class CitedName:
     number: str  # in IRI form: "76-187", "A-76-463"
     document: bool  # a document symbol (A/76/463), not a resolution or decision
 
-    def symbol(self, printed: str = "") -> str | None:
-        """The UN symbol the IRI stands for (A/RES/76/187, S/RES/2250 (2015), A/76/463); a cited
-        decision (DEC) is told from a resolution by the printed words, as the IRI does not say."""
+    def symbol(self) -> str | None:
+        """The UN symbol the IRI stands for (A/RES/76/187, S/RES/2250 (2015), A/76/463). The IRI
+        does not say resolution or decision; the number does: decisions are the series an organ
+        numbers them in (:data:`DECISION_SERIES`)."""
         if self.document:
             return _symbol_from_iri_number(self.number, document=True)
         organ = ACTOR_BODIES.get(self.actor)
         if organ is None:
             return None
-        kind = "DEC" if re.search(r"\bd[ée]cisi[oó]n", printed, re.IGNORECASE) else "RES"
+        last = self.number.rsplit("-", 1)[-1]
+        kind = "DEC" if organ in DECISION_SERIES and last.isdigit() and int(last) >= DECISION_SERIES[organ] else "RES"
         number = _symbol_from_iri_number(self.number)
         if organ == "SC":
             return f"S/{kind}/{number}" + (f" ({self.date[:4]})" if self.date and "(" not in number else "")

@@ -125,7 +125,7 @@ def link_resolver(link: LinkResolver | None) -> Callable[[Ref], str | None]:
         name = cited_name(ref.href)
         if name is None:
             return safe_href(ref.href) if ref.href.startswith("#") else None
-        symbol = name.symbol(plain_text(ref.children))
+        symbol = name.symbol()
         fields = {"iri": ref.href, "actor": name.actor, "date": name.date, "number": name.number,
                   "symbol": quote(symbol, safe="/()") if symbol else None}
         try:

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ...languages import Language
 from ...model import DateRef, Footnote, Inline, Italic, Ref, Text, joined
-from ...naming import ACTORS, cited_resolution_iri, document_symbol_iri
+from ...naming import ACTORS, DECISION_SERIES, cited_resolution_iri, document_symbol_iri
 from ...notices import Notice
 from .footnotes import SUPERSCRIPTS, NoteBody, superscript_to_digits
 
@@ -337,16 +337,11 @@ def _organ_of_citation(number: str, named: str | None, home: str) -> str | None:
     return "HRC" if home == "HRC" else "GA"
 
 
-#: the lowest decision number within a session or year: the General Assembly's 400 and 500 series,
-#: the Economic and Social Council's 200 series, the Human Rights Council's 100 series
-_FIRST_DECISION = {"GA": 400, "ECOSOC": 200, "HRC": 100}
-
-
 def _numbered_as_decision(number: str, organ: str) -> bool:
     """Whether a cited decision's number is one its organ gives: other bodies' decisions
     ("decision 15/4" of a conference of parties) are numbered from 1 and not linked."""
     last = re.search(r"/(\d+)", number)
-    return bool(last) and organ in _FIRST_DECISION and int(last.group(1)) >= _FIRST_DECISION[organ]
+    return bool(last) and organ in DECISION_SERIES and int(last.group(1)) >= DECISION_SERIES[organ]
 
 
 class _Taken:
