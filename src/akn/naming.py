@@ -26,7 +26,8 @@ SYMBOL_ORGANS = {"A": "GA", "S": "SC", "E": "ECOSOC", "A/HRC": "HRC"}
 #: and Social Council's 200 series, the Human Rights Council's 100 series; docs/profile.md)
 DECISION_SERIES = {"GA": 400, "ECOSOC": 200, "HRC": 100}
 
-#: the date part of a cited work's IRI when the citation prints no date (profile, D15)
+#: the date part older AKN gave a cited work whose citation prints no date; now such an IRI has no
+#: date part at all (profile, D15), but a document written before still reads
 UNDATED = "0000"
 
 
@@ -124,18 +125,20 @@ def symbol_from_filename(stem: str) -> str | None:
 
 
 def cited_resolution_iri(actor: str, number: str, date: str | None) -> str:
-    """IRI of a cited resolution (D15); an undated citation uses :data:`UNDATED`, never a guess."""
+    """IRI of a cited resolution (D15). A date the citation does not print is never guessed: the
+    IRI then has no date part, ``/akn/un/statement/deliberation/un-ga/75-196`` (docs/profile.md)."""
     m = re.match(r"^(\d+)\s*\((\d{4})\)$", number.strip())
     if m and date is None:  # Security Council style: the year is printed with the number
         date = m.group(2)
-    return f"/akn/un/statement/deliberation/{actor}/{date or UNDATED}/{iri_number(number)}"
+    return "/".join(["/akn/un/statement/deliberation", actor, *([date] if date else []), iri_number(number)])
 
 
 def document_symbol_iri(symbol: str) -> str:
-    """IRI for a cited document symbol such as A/76/463: a UN document of unknown date."""
+    """IRI for a cited document symbol such as A/76/463, whose date the text does not print:
+    ``/akn/un/doc/document/un-ga/A-76-463``, without a date part."""
     organ = organ_from_symbol(symbol)
     actor = ACTORS[organ][0] if organ else "un"
-    return f"/akn/un/doc/document/{actor}/{UNDATED}/{iri_number(symbol)}"
+    return f"/akn/un/doc/document/{actor}/{iri_number(symbol)}"
 
 
 @dataclass(frozen=True)
