@@ -397,8 +397,10 @@ def separate_lone_operative_paragraph(blocks: list[Block], lang: Language) -> li
     ("… contained therein, Approves the report …."): a block that opens like a preambular
     paragraph but ends in a full stop, with no operative paragraph before the closing lines, is
     two, split at its last clause comma before a capital."""
-    end = next((k for k, b in enumerate(blocks) if is_closing(b.text, lang)), len(blocks))
-    if end == 0 or any(_starts_operative(b.text, None, lang) for b in blocks[:end]):
+    # the first block that opens the operative part or closes the text: mostly paragraph 1
+    end = next((k for k, b in enumerate(blocks) if _starts_operative(b.text, None, lang) or is_closing(b.text, lang)),
+               len(blocks))
+    if end == 0 or (end < len(blocks) and not is_closing(blocks[end].text, lang)):
         return blocks
     last = blocks[end - 1]
     cuts = list(_CLAUSE_THEN_CAPITAL.finditer(last.text))
