@@ -162,11 +162,16 @@ def _cpu_seconds(text: str) -> float:
 @pytest.mark.parametrize("kind", KINDS)
 def test_pathological_text_takes_time_proportional_to_its_size(kind):
     """Four times the input may take at most about four times as long (quadratic would be 16):
-    a ratio within one run, not a wall-clock limit, so a busy machine does not fail it."""
-    small, large = (with_body(_pathological(kind, n)) for n in (1000, 4000))
-    base = _cpu_seconds(SEED)  # the fixed cost every input pays
-    ratio = (_cpu_seconds(large) - base) / max(_cpu_seconds(small) - base, 0.02)
-    assert ratio < 8, f"{kind}: 4x the input took {ratio:.1f}x the time"
+    a ratio within one run, not a wall-clock limit, so a busy machine does not fail it. The ratio
+    is taken up to three times and the lowest counts: noise makes one run slow, growth every run."""
+    small, large = (with_body(_pathological(kind, n)) for n in (2000, 8000))
+    ratios = []
+    for _ in range(3):
+        base = _cpu_seconds(SEED)  # the fixed cost every input pays
+        ratios.append((_cpu_seconds(large) - base) / max(_cpu_seconds(small) - base, 0.05))
+        if ratios[-1] < 8:
+            break
+    assert min(ratios) < 8, f"{kind}: 4x the input took {min(ratios):.1f}x the time"
 
 
 # --------------------------------------------------------------------------- markup in the text
