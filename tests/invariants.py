@@ -5,7 +5,7 @@
     python -m tests.invariants extractions/ --glob '*.txt'     # text extractions of them
 
 A conversion is schema-valid, prints the number and the title, numbers its operative paragraphs
-1..n (or has a single unnumbered one), has its closing lines, and loses no word of the input's
+1..n (or has a single unnumbered one; each part of a resolution in parts with its own preamble from 1), has its closing lines, and loses no word of the input's
 text outside the page furniture it reports dropping. Prints one line per input that breaks one,
 then a count; exits 1 if any does.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from akn.api import read_any, render
 from akn.errors import AknError
-from akn.model import walk_paragraphs
+from akn.model import BodyPart, Section, walk_paragraphs
 
 #: letters and digits apart: an extraction glues markers to words ("migrants7") that the reader
 #: takes apart, which loses nothing
@@ -42,6 +42,19 @@ def pdf_words(data: bytes) -> Counter[str]:
     return words(" ".join("".join(printed(run) for run in line.runs) for page in pages for line in page.lines))
 
 
+def numbering_runs(body: list[BodyPart]) -> list[list[str | None]]:
+    """The paragraph numbers of the operative part: one run, or in a resolution in parts (some
+    part opens with a preamble of its own) one run per part, each numbered from 1."""
+    runs: list[list[str | None]] = [[]]
+    in_parts = any(isinstance(part, Section) and part.preamble for part in body)
+    for part in body:
+        if isinstance(part, Section) and in_parts:
+            runs += [[p.num for p in walk_paragraphs(part.children)], []]
+        else:
+            runs[-1] += [p.num for p in walk_paragraphs([part])]
+    return [run for run in runs if run] or [[]]
+
+
 def problems(data: bytes, name: str, use_tags: bool = True) -> list[str]:
     """The invariants one input breaks (empty when it keeps them all)."""
     try:
@@ -61,10 +74,10 @@ def problems(data: bytes, name: str, use_tags: bool = True) -> list[str]:
         out.append("no number")
     if not res.title:
         out.append("no title")
-    nums = [p.num for p in walk_paragraphs(res.body)]
-    if nums != [str(i) for i in range(1, len(nums) + 1)] and nums != [None]:
-        k = next(k for k, (num, want) in enumerate(zip([*nums, None], range(1, len(nums) + 2))) if num != str(want))
-        out.append(f"operative numbers {nums[max(0, k - 2):k + 3]} from paragraph {k + 1} of {len(nums)}")
+    for nums in numbering_runs(res.body):
+        if nums != [str(i) for i in range(1, len(nums) + 1)] and nums != [None]:
+            k = next(k for k, (num, want) in enumerate(zip([*nums, None], range(1, len(nums) + 2))) if num != str(want))
+            out.append(f"operative numbers {nums[max(0, k - 2):k + 3]} from paragraph {k + 1} of {len(nums)}")
     if not res.closing:
         out.append("no closing lines")
     source = pdf_words(data) if data.startswith(b"%PDF-") else words(data.decode("utf-8", "replace"))

@@ -254,16 +254,21 @@ class Document:
             out: list[dict[str, Any]] = []
             for part in body:
                 if isinstance(part, Section):
-                    out.append({"type": "section", "eid": eids.of(part), "num": part.num,
-                                "heading": " ".join(plain_text(part.heading).split()),
-                                "parts": parts(part.children)})
+                    section = {"type": "section", "eid": eids.of(part), "num": part.num,
+                               "heading": " ".join(plain_text(part.heading).split())}
+                    if part.preamble:
+                        section["preamble"] = preamble(part.preamble)
+                    out.append({**section, "parts": parts(part.children)})
                 elif isinstance(part, Paragraph):
                     out.append({"type": "paragraph", "eid": eids.of(part), "num": part.num,
                                 "items": len(part.items)})
             return out
 
+        def preamble(paragraphs) -> list[dict[str, str]]:
+            return [{"eid": eids.of(p), "name": preambular_name(p)} for p in paragraphs]
+
         return {
-            "preamble": [{"eid": eids.of(p), "name": preambular_name(p)} for p in self.model.preamble],
+            "preamble": preamble(self.model.preamble),
             "body": parts(self.model.body),
             "annexes": [{"eid": eids.of(a), "heading": a.heading,
                          "title": " ".join(plain_text(a.title).split()) or None, "parts": parts(a.body)}

@@ -108,22 +108,27 @@ class Paragraph:
 
 
 @dataclass
-class Section:
-    """A heading grouping paragraphs: ``I. General`` (num "I") or an unnumbered heading."""
-
-    num: str | None
-    heading: list[Inline]
-    children: list[BodyPart] = field(default_factory=list)
-
-
-BodyPart = Union[Paragraph, Section]
-
-
-@dataclass
 class PreambularParagraph:
     """One paragraph of the preamble; ``children`` usually opens with an :class:`Italic` phrase."""
 
     children: list[Inline]
+
+
+@dataclass
+class Section:
+    """A heading grouping paragraphs: ``I. General`` (num "I") or an unnumbered heading.
+
+    ``preamble``: a resolution in parts (I, II, … each with its own "Recalling …" paragraphs and
+    its paragraphs numbered from 1) gives each part the preambular paragraphs it opens with.
+    """
+
+    num: str | None
+    heading: list[Inline]
+    children: list[BodyPart] = field(default_factory=list)
+    preamble: list[PreambularParagraph] = field(default_factory=list)
+
+
+BodyPart = Union[Paragraph, Section]
 
 
 @dataclass
@@ -219,6 +224,8 @@ def inline_runs(res: Resolution):
         for part in parts:
             if isinstance(part, Section):
                 yield part.heading
+                for para in part.preamble:
+                    yield para.children
                 yield from body(part.children)
             else:
                 yield part.children

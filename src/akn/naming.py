@@ -279,8 +279,9 @@ def assign_eids(res: Resolution) -> Eids:
                 notes(item.children, pid)
 
     def body(parts, prefix: str, counters: dict[str, int], heading_prefix: str | None = None) -> None:
-        # paragraphs keep the document's prefix (their numbers run on through sections, D9);
-        # a heading nested in another takes the enclosing heading's eId: sec_I__sec_A
+        # paragraphs keep the document's prefix (their numbers run on through sections, D9), but
+        # in a part with its own preamble, where numbering starts again, they carry the part's eId
+        # (sec_II__para_1); a heading nested in another takes the enclosing heading's eId: sec_I__sec_A
         heading_prefix = prefix if heading_prefix is None else heading_prefix
         for part in parts:
             if isinstance(part, Section):
@@ -291,7 +292,14 @@ def assign_eids(res: Resolution) -> Eids:
                     eid = take(f"{heading_prefix}dvs_{counters['dvs']}")
                 eids._nodes[id(part)] = (part, eid)
                 notes(part.heading, eid)
-                body(part.children, prefix, counters, f"{eid}__")
+                for k, para in enumerate(part.preamble, start=1):
+                    pid = take(f"{eid}__crossHeading_{k}")
+                    eids._nodes[id(para)] = (para, pid)
+                    notes(para.children, pid)
+                if id(part) in parts_of_resolution:  # a part numbers its paragraphs from 1
+                    body(part.children, f"{eid}__", {}, f"{eid}__")
+                else:
+                    body(part.children, prefix, counters, f"{eid}__")
             else:
                 counters["para"] = counters.get("para", 0) + 1
                 eid = take(f"{prefix}para_{eid_num(part.num) if part.num else counters['para']}")
@@ -311,6 +319,9 @@ def assign_eids(res: Resolution) -> Eids:
         eid = take(f"preamble__container_{k}")
         eids._nodes[id(para)] = (para, eid)
         notes(para.children, eid)
+    # a resolution in parts: some part opens with a preamble of its own, and every part numbers from 1
+    in_parts = any(isinstance(part, Section) and part.preamble for part in res.body)
+    parts_of_resolution = {id(part) for part in res.body if isinstance(part, Section)} if in_parts else set()
     body(res.body, "", {})
     for line in res.closing:
         notes(line, "conclusions")

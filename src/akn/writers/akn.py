@@ -32,7 +32,7 @@ PREFACE_GROUPS = {
 
 #: TLCConcepts the writer may refer to, in the order they are listed
 CONCEPTS = {"adoptionDate": "Adoption date", "recordedVote": "Vote", "votesInFavour": "Votes in favour",
-            "votesAgainst": "Votes against", "abstentions": "Abstentions"}
+            "votesAgainst": "Votes against", "abstentions": "Abstentions", "preamble": "preamble"}
 
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -336,9 +336,13 @@ class AknWriter:
         eid = self.eids.of(sec)
         children = [leaf("num", None, escape_text(f"{sec.num}."))] if sec.num else []
         children.append(leaf("heading", None, self.inlines(sec.heading)))
+        for para in sec.preamble:  # a part's own preambular paragraphs (AKN4UN Part 3, 1.5.1)
+            children.append(leaf("crossHeading", {"eId": self.eids.of(para), "refersTo": "#preamble"},
+                                 self.inlines(para.children)))
+            self.ctx.concepts.add("preamble")
         below = self.body_parts(sec.children, level + 1)
         # a heading with nothing under it still needs content
-        children += below or [block("intro", None, [leaf("p")], level + 1)]
+        children += below or ([] if sec.preamble else [block("intro", None, [leaf("p")], level + 1)])
         return block("section" if sec.num else "division", {"eId": eid}, children, level)
 
     def paragraph(self, para: Paragraph, level: int) -> str:

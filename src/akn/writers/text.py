@@ -76,6 +76,7 @@ class _TextWriter:
                 else:
                     line = f"{'#' * depth} " + ("\\" if SECTION_NUM.match(heading) else "") + heading
                 blocks.append(line)
+                blocks += [self.plain(p.children) for p in part.preamble]
                 blocks += self.body(part.children, depth + 1)
                 if k + 1 < len(parts) and isinstance(parts[k + 1], Paragraph):
                     blocks += [SECTION_END] * _open_depth(part)  # what follows is not part of it

@@ -252,9 +252,12 @@ class _StatementReader:
         if not children or local(children[0]) != "heading":
             raise ConversionError(f"<{local(el)}> has no <heading>", line=el.sourceline)
         heading = self.inlines.read(children.pop(0))
+        preamble = []  # a part's own preambular paragraphs (AKN4UN: crossHeading refersTo="#preamble")
+        while children and local(children[0]) == "crossHeading" and children[0].get("refersTo") == "#preamble":
+            preamble.append(PreambularParagraph(self.inlines.read(children.pop(0))))
         if [local(c) for c in children] == ["intro"] and _is_empty_intro(children[0]):
             children = []  # the writer's placeholder under a heading with nothing under it
-        return Section(num, heading, self.parts(children, f"<{local(el)}>"))
+        return Section(num, heading, self.parts(children, f"<{local(el)}>"), preamble)
 
     def paragraph(self, el: etree._Element) -> Paragraph:
         num, rest = self._numbered(el)

@@ -23,6 +23,9 @@ _SHORT_PARA_NUM = re.compile(r"^\d{1,3}\.(?:\s+|$)")
 ITEM_NUM = re.compile(r"^(?=\(|[a-z]\)|[ivxl]+\))\(?([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+|$)")
 ROMAN_HEADING = re.compile(r"^([IVXL]{1,6})\.(?:\s+|$)")
 LETTER_HEADING = re.compile(r"^([A-H])\.\s+[A-Z]")
+#: a part of a resolution in parts: its roman number alone on a line ("II"), or before the part's
+#: heading on the same line ("II Activities of the Independent Audit Advisory Committee")
+_PART_HEADING = re.compile(r"^([IVXL]{1,6})(?:\s+([A-Z“\"].*))?$")
 BULLET = re.compile(r"^[-•–]\s+")
 # a trailing footnote marker after punctuation: "Development.2", "resolutions,¹", "2024,[^1]"
 _TRAILING_MARKER = re.compile(r"(?:\s?\d{1,3}|(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\w+\]|\s?(?<!\*)\*+/?)$")
@@ -64,8 +67,24 @@ def opens_structure(text: str) -> bool:
     """Whether a line opens a numbered paragraph, a sub-item, a bullet or a section heading."""
     return bool(
         _SHORT_PARA_NUM.match(text) or ITEM_NUM.match(text) or ROMAN_HEADING.match(text)
-        or LETTER_HEADING.match(text) or BULLET.match(text)
+        or LETTER_HEADING.match(text) or BULLET.match(text) or _BARE_ROMAN.fullmatch(text)
     )
+
+
+_BARE_ROMAN = re.compile(r"[IVXL]{1,6}")
+
+
+def part_heading(text: str) -> tuple[str, str] | None:
+    """The number and heading of a part printed without a full stop after its number ("II", or
+    "II Activities of …" where an extraction ran the lines together): a heading is capitalised,
+    with no closing punctuation, and at most three printed lines long."""
+    m = _PART_HEADING.match(text)
+    if m is None:
+        return None
+    heading = m.group(2) or ""
+    if heading and (ending(heading) or more_words_than(heading, 40)):
+        return None
+    return m.group(1), heading
 
 
 _NOT_OPENERS = frozenset("united limited red federated associated unified".split())
@@ -243,10 +262,16 @@ class _Layout:
             return True
         if self.next_number(text):
             return True
+        if ending(prev) in (".", ";", ":") and (part := part_heading(text)) and part[1]:
+            return True  # "II Progress in the renovation of …": a part's number and heading on one line
         if meeting_line(text, lang):
             return True  # "3rd plenary meeting" alone on its line closes the text, whatever precedes it
         # a short line ends a paragraph; without blank lines between paragraphs a full one may too
         short = self.width is None or self.last_length < 0.8 * self.width
+        if text[:1].isupper() and (part := part_heading(prev)) and part[1] and (
+                looks_preambular(text, lang) or (short and prev.rsplit(" ", 1)[-1].lower() not in lang.small_words)):
+            # "I", "Activities of …", then the part's own "Recalling …" or its paragraph: a block of its own
+            return True
         if (short or (self.unspaced and _may_end_at_full_line(prev, lang))) and _new_paragraph_line(prev, text, lang):
             return True
         if self.unspaced and ending(prev) in (".", ";", ":") and _heading_line(text, self.width, lang, nxt):

@@ -340,6 +340,13 @@ class _Structure:
             raise ConversionError("a paragraph is one line; a blank line separates paragraphs", line=block.no + 1)
         return self.parser.parse(block.lines[0], block.no)
 
+    def _body_follows(self, blocks: list[_Block], k: int) -> bool:
+        """Whether a body block (paragraph, item, heading) comes after the plain blocks from ``k``:
+        closing lines are plain blocks too, but only an annex (or the end) follows them."""
+        while k < len(blocks) and self._is_plain(blocks[k]):
+            k += 1
+        return k < len(blocks) and not blocks[k].lines[0].startswith("# ")
+
     def _body(self, blocks: list[_Block], k: int, body: list[BodyPart]) -> int:
         """Body parts from block ``k`` on, into ``body``; returns the first block that is none."""
         open_sections: list[tuple[int, Section]] = []  # (heading level, section)
@@ -351,6 +358,12 @@ class _Structure:
         while k < len(blocks):
             block = blocks[k]
             line, no = block.lines[0], block.no
+            if self._is_plain(block) and open_sections and not open_sections[-1][1].children and (
+                    self._body_follows(blocks, k)):
+                # plain lines right under a heading, with the body going on after them: the part's preamble
+                open_sections[-1][1].preamble.append(PreambularParagraph(self._plain(block)))
+                k += 1
+                continue
             if line.startswith("# ") or self._is_plain(block):
                 break  # an annex, or the closing lines
             if len(block.lines) > 1:

@@ -13,9 +13,12 @@ from ...languages import Language
 from ...notices import Notice
 from ...model import (
     Annex, BodyPart, DateRef, Event, Inline, Italic, Item, Paragraph, PreambularParagraph, Section,
-    Text, joined,
+    Text, joined, walk_paragraphs,
 )
-from .blocks import BULLET, ITEM_NUM, LETTER_HEADING, PARA_NUM, ROMAN_HEADING, Block, ending, looks_preambular
+from .blocks import (
+    BULLET, ITEM_NUM, LETTER_HEADING, PARA_NUM, ROMAN_HEADING, Block, ending, looks_preambular, more_words_than,
+    part_heading,
+)
 from .inlines import InlineParser, weave
 
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
@@ -119,6 +122,8 @@ class BodyBuilder:
     lang: Language
     warnings: list[Notice]
     italic_verbs: bool = True
+    parts_have_preambles: bool = False  # the operative part: a part may open with its own preamble
+    in_parts: bool = False  # a part had its own preamble: each part numbers its paragraphs from 1
     parts: list[BodyPart] = field(default_factory=list)
     sections: list[tuple[int, Section]] = field(default_factory=list)  # open sections by level
     last_num: int = 0
@@ -143,11 +148,64 @@ class BodyBuilder:
         an extraction lost a number or two (the gap is reported)."""
         return self.last_num < num <= self.last_num + 3
 
+    def innermost_section(self) -> Section | None:
+        return self.sections[-1][1] if self.sections else None
+
+    def _part_preamble(self, text: str, no: int) -> bool:
+        """A resolution in parts prints each part's preambular paragraphs under its heading, before
+        its paragraphs (numbered from 1 again): a paragraph there that ends in a comma (or opens
+        like a preambular one and ends in a semicolon), or one going on in lower case, goes to the
+        part's preamble."""
+        part = self.innermost_section() if self.parts_have_preambles else None
+        if part is None or part.num is None or not part.heading or part.children:
+            return False
+        if part.preamble and text[:1].islower():
+            part.preamble[-1].children = joined([*part.preamble[-1].children, Text(" "),
+                                                 *self.parser.parse(text, no)])
+            return True
+        end = ending(text)
+        if not part.preamble and end in (".", ";") and looks_preambular(text, self.lang):
+            # a part's one unnumbered paragraph run into its last preambular one, as in
+            # separate_lone_operative_paragraph: "… the Advisory Committee, 57 Takes note of …;"
+            cuts = list(_CLAUSE_THEN_CAPITAL.finditer(text))
+            if cuts and not looks_preambular(text[cuts[-1].end():], self.lang):
+                self._part_preamble(text[: cuts[-1].end()].rstrip(), no)
+                self.add(Block(no, text[cuts[-1].end():]), None)
+                return True
+        if text.lstrip("*_")[:1].isupper() and (end == "," or (end == ";" and looks_preambular(text, self.lang))):
+            part.preamble.append(PreambularParagraph(italicize_phrase(self.parser.parse(text, no), self.lang)))
+            self.in_parts = True
+            return True
+        return False
+
+    def _numbers_from_one(self, part: Section | None) -> bool:
+        """Whether paragraph 1 here starts the numbering again: in a part of a resolution in parts
+        (one with a preamble of its own) before any numbered paragraph of that part."""
+        return part is not None and (bool(part.preamble) or self.in_parts) and not any(
+            p.num for p in walk_paragraphs(part.children))
+
     def add(self, block: Block, next_block: Block | None) -> None:
         text = block.text
         m = PARA_NUM.match(text)
+        part = self.innermost_section()
+        if m and m.group(1) == "1" and self._numbers_from_one(part):
+            self.last_num, self.last_para = 0, None
         if m and self.expects(int(m.group(1))):
             self._paragraph(m.group(1), text[m.end() :], block.no)
+            return
+        if part is not None and not part.heading and not part.children and not part.preamble and text[:1].isupper():
+            if (block.heading and not ending(text)) or _heading_like(text):
+                part.heading = self.parser.parse(text, block.no, digits=False)  # "II", then its heading
+                return
+            if self.parts_have_preambles and part.num and (cut := _preamble_after_heading(text, self.lang)):
+                part.heading = self.parser.parse(text[:cut].strip(), block.no, digits=False)
+                self._part_preamble(text[cut:], block.no)  # the heading run into the part's preamble
+                return
+        if self._part_preamble(text, block.no):
+            return
+        numbered_part = part_heading(text)
+        if numbered_part:
+            self._heading(1, numbered_part[0], numbered_part[1], block.no)
             return
         m = BULLET.match(text)
         if m and self.last_para is not None or (m and not self.parts):
@@ -267,6 +325,23 @@ class BodyBuilder:
         return head, m.group(1), text[m.end() :]
 
 
+def _preamble_after_heading(text: str, lang: Language) -> int | None:
+    """Where a part's first preambular paragraph starts in a block that ran the part's heading
+    into it ("… for Africa in Addis Ababa Recalling its resolution …,"): at the first capitalised
+    word, after a few more, that opens a preambular paragraph ending in a comma."""
+    if ending(text) != ",":
+        return None
+    for m in re.finditer(r"\s(?=[A-Z])", text[:400]):
+        head, rest = text[: m.start()], text[m.end():]
+        if not more_words_than(head, 2) or ending(head):
+            continue
+        if more_words_than(head, 40):
+            return None
+        if looks_preambular(rest, lang):
+            return m.end()
+    return None
+
+
 def _plain(inlines: list[Inline]) -> str:
     from ...model import plain_text
 
@@ -301,7 +376,7 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
     out = Body()
     state = "preamble"
     blocks = separate_lone_operative_paragraph(blocks, lang)
-    main = BodyBuilder(parser, lang, warnings)
+    main = BodyBuilder(parser, lang, warnings, parts_have_preambles=True)
     annex_builder: BodyBuilder | None = None
     pending: list[Block] = []  # blocks taken for site text after the operative part
     for k, block in enumerate(blocks):
@@ -420,6 +495,9 @@ def _starts_operative(text: str, nxt: Block | None, lang: Language) -> bool:
         return True
     if BULLET.match(text) or ROMAN_HEADING.match(text):
         return True
+    part = part_heading(text)
+    if part and (part[1] or (nxt is not None and (_heading_like(nxt.text) or nxt.heading))):
+        return True  # the first part of a resolution in parts
     end = ending(text)
     if end and end in ".;" and not looks_preambular(text, lang):
         return True
@@ -439,6 +517,9 @@ def _ended(builder: BodyBuilder, block: Block, rest: list[Block]) -> bool:
     """Whether a numbered body has ended before ``text``: its last paragraph closed with a full
     stop and ``text`` neither continues the numbering nor looks like part of the body."""
     last = builder.last_para
+    section = builder.innermost_section()
+    if section is not None and not section.children:
+        return False  # a heading after the last paragraph: what it heads is still to come
     return bool(last is not None and last.num and _after_last(builder, block.text)
                 and not _continues_body(block, builder, rest))
 
@@ -461,7 +542,7 @@ def _continues_body(block: Block, main: BodyBuilder, rest: list[Block]) -> bool:
     if any(main.expects(int(n)) for n in re.findall(r"(?<![\d/.,])(\d{1,4})\.\s+[A-Z]", text)):
         return True
     return bool(ITEM_NUM.match(text) or ROMAN_HEADING.match(text) or LETTER_HEADING.match(text)
-                or BULLET.match(text)) or ((block.heading or _heading_like(text)) and _body_follows(rest))
+                or BULLET.match(text) or part_heading(text)) or ((block.heading or _heading_like(text)) and _body_follows(rest))
 
 
 def _heading_like(text: str) -> bool:
