@@ -57,7 +57,7 @@ def seed_and_limit(runs: int) -> None:
 
     import akn
     from akn.readers.text import read_text
-    from akn.validate import akn_schema, safe_parser, validate_bytes
+    from akn.validation import akn_schema, safe_parser, validate_bytes
     from akn.writers.akn import write_akn
 
     data = SEED.read_bytes()

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from lxml import etree  # noqa: E402
 
 import akn  # noqa: E402
-from akn.validate import akn_schema, profile_rules, safe_parser, validate_file  # noqa: E402
+from akn.validation import akn_schema, profile_rules, safe_parser, validate_file  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
 

@@ -32,7 +32,7 @@ def stages(paths: list[Path]) -> dict[str, float]:
     from akn.readers.pdf import read_pdf
     from akn.readers.pdf.document import read_pages
     from akn.readers.pdf.layout import read_layout
-    from akn.validate import validate_bytes
+    from akn.validation import validate_bytes
     from akn.writers.akn import write_akn
 
     validate_bytes(b"<x/>")  # the schema compiles once per process, not per document

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import akn
 from akn.errors import AknError, ValidationError
-from akn.validate import validate_bytes
+from akn.validation import validate_bytes
 
 from .conftest import CORPUS, EXAMPLES
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 
 from akn.readers.akn import read_akn
 from akn.readers.text import read_text
-from akn.validate import validate_bytes
+from akn.validation import validate_bytes
 from akn.writers.akn import write_akn
 from akn.writers.text import write_text
 

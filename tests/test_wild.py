@@ -9,7 +9,7 @@ from lxml import etree
 
 from akn.api import read_any, render
 from akn.model import Resolution, iter_footnotes, walk_paragraphs
-from akn.validate import validate_bytes
+from akn.validation import validate_bytes
 
 from .akn_observe import observe
 

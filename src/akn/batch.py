@@ -356,6 +356,6 @@ def _warm_up(options: Options) -> None:
     elif options.fmt == "html":
         from .writers import html  # noqa: F401
     if options.fmt == "akn" and options.validate:
-        from .validate import akn_schema
+        from .validation import akn_schema
 
         akn_schema()

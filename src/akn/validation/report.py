@@ -1,0 +1,64 @@
+"""What validation returns: plain, picklable dataclasses (they cross process boundaries with ``-j``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: rule ids of problems that mean the file could not be read as XML at all (exit code 2)
+UNREADABLE = frozenset({"IO", "XML"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation problem: where it is, which rule of which level it breaks, what to do about it.
+
+    ``severity`` is "error" or "warning" for the profile asked for; only errors make a document
+    invalid. Fields are plain ``str``/``int`` so a problem pickles (lxml's error logs do not)."""
+
+    line: int
+    xpath: str
+    message: str
+    rule: str = "XSD"
+    severity: str = "error"
+    level: str = "xsd"  # "xsd", "akn4un" or "house" (see akn.validation.levels)
+
+    @property
+    def path(self) -> str:
+        """The XPath under its older name."""
+        return self.xpath
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message} ({self.xpath})" if self.xpath else f"line {self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """The problems of one document (``file`` names it, if it came from one), in document order."""
+
+    file: str | None = None
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        """No errors (warnings allowed)."""
+        return not any(p.severity == "error" for p in self.problems)
+
+    @property
+    def valid(self) -> bool:
+        return self.ok
+
+    @property
+    def unreadable(self) -> bool:
+        """The file could not be read as XML (missing, not well-formed, refused by the safe parser)."""
+        return any(p.rule in UNREADABLE for p in self.problems)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+
+#: the older name of a report of one file
+FileReport = Report
