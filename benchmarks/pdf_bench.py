@@ -47,7 +47,7 @@ def stages(paths: list[Path]) -> dict[str, float]:
         t2 = time.perf_counter()
         xml = write_akn(resolution)
         t3 = time.perf_counter()
-        validate_bytes(xml)
+        validate_bytes(xml, xsd_only=True)
         t4 = time.perf_counter()
         times["read"].append(t1 - t0)
         times["structure"].append(max(0.0, (t2 - t1) - (t1 - t0)))

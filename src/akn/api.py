@@ -33,7 +33,7 @@ def convert(text: str | bytes, to: str = "akn", *, validate: bool = True, filena
     result = read_any(text, filename=filename, symbol=symbol, date=date, lang=lang, max_xml_bytes=max_xml_bytes)
     if warnings is not None:
         warnings.extend(result.warnings)
-    return render(result.resolution, to, validate=validate, css=css)
+    return render(result.resolution, to, validate=validate, css=css, notes=warnings)
 
 
 def read_any(source: str | bytes, *, filename: str | None = None, symbol: str | None = None,
@@ -64,19 +64,28 @@ def read_any(source: str | bytes, *, filename: str | None = None, symbol: str | 
     return read_text(source, filename=filename, symbol=symbol, date=date, lang=lang)
 
 
-def render(resolution, to: str, *, validate: bool = True, css: str | None = None) -> str:
+def render(resolution, to: str, *, validate: bool = True, css: str | None = None,
+           notes: list[str] | None = None) -> str:
     """A model rendered in a format; AKN output is validated (house profile) unless ``validate`` is False.
 
-    HTML is one self-contained page, or one linking the stylesheet URL ``css``.
+    HTML is one self-contained page, or one linking the stylesheet URL ``css``. Validation findings
+    that come from what the text says (numbering, markers, dates) are appended to ``notes``.
     """
     if to == "akn":
         from .writers.akn import write_akn
 
         data = write_akn(resolution)
-        if validate:  # the same check as `akn validate --profile house`: what akn writes follows its own conventions
-            from .validation import validate_bytes
+        if validate:  # the same check as `akn validate --profile house`
+            from .validation import ABOUT_TEXT, validate_bytes
 
-            problems = [p for p in validate_bytes(data, profile="house", trusted=True) if p.severity == "error"]
+            errors = [p for p in validate_bytes(data, profile="house", trusted=True) if p.severity == "error"]
+            # what the text itself says (a number missing, a date that disagrees) is the input's to fix:
+            # the output is written, with a warning that validation will reject it; the rest is akn's bug
+            for p in (p for p in errors if p.rule in ABOUT_TEXT):
+                if notes is not None:
+                    notes.append(f"line {p.line} of the AKN: `akn validate --profile house` will reject it: "
+                                 f"{p.rule}: {p.message}")
+            problems = [p for p in errors if p.rule not in ABOUT_TEXT]
             if problems:
                 raise ValidationError(
                     f"the AKN produced does not pass `akn validate --profile house` ({problems[0].rule}): "

@@ -105,7 +105,9 @@ def convert_bytes(data: bytes, name: str, options: Options, filename: str | None
     notes = [f"{name}: warning: {w}" for w in result.warnings]
     if options.verbose:
         notes += [f"{name}: dropped {d}" for d in result.dropped]
-    return render(result.resolution, options.fmt, validate=options.validate, css=options.css), notes
+    checked: list[str] = []
+    output = render(result.resolution, options.fmt, validate=options.validate, css=options.css, notes=checked)
+    return output, notes + [f"{name}: warning: {w}" for w in checked]
 
 
 def error_line(exc: BaseException, source: str) -> str:

@@ -24,6 +24,7 @@ class Rule:
     level: str
     summary: str
     advisory: bool = False  # a warning whatever the profile (the document may be right as it is)
+    about_text: bool = False  # decided by what the input text says, not by how akn writes it
 
 
 _XSD = [
@@ -43,9 +44,9 @@ _AKN4UN = [
     Rule("manifestation-uri", "akn4un", "the Manifestation FRBRuri is the Expression IRI, '/.' and the format (Part 1 §6.1)"),
     Rule("language-code", "akn4un", "FRBRlanguage is an ISO 639-2 alpha-3 code (Part 1 §5.1.5, §6.1)"),
     Rule("author-target", "akn4un", "FRBRauthor points to a TLCOrganization or TLCPerson in <references> (Part 1 §5.1.2)"),
-    Rule("adoption-date", "akn4un", "a date marked #adoptionDate is the Work's FRBRdate (Part 1 §6.1, Part 3 §1.7)"),
-    Rule("para-unnumbered", "akn4un", "operative paragraphs are numbered; only a single one goes without <num> (Part 3 §1.6)"),
-    Rule("ref-href", "akn4un", "a <ref> points into the document ('#', '!') or to an AKN IRI (/akn/…); other URLs are <a> (Part 1 §6.4, §6.5)"),
+    Rule("adoption-date", "akn4un", "a date marked #adoptionDate is the Work's FRBRdate (Part 1 §6.1, Part 3 §1.7)", about_text=True),
+    Rule("para-unnumbered", "akn4un", "operative paragraphs are numbered; only a single one goes without <num> (Part 3 §1.6)", about_text=True),
+    Rule("ref-href", "akn4un", "a <ref> points into the document ('#', '!') or to an AKN IRI (/akn/…); other URLs are <a> (Part 1 §6.4, §6.5)", about_text=True),
     Rule("pointer-target", "akn4un", "refersTo names a TLC entry, source a TLCOrganization/TLCPerson, href='#…' an eId (Part 3 §1.4, Part 1 §5, §6.4)"),
 ]
 
@@ -53,11 +54,11 @@ _HOUSE = [
     Rule("doc-name", "house", "<statement name> is 'resolution' or 'decision' (AKN4UN only suggests names)"),
     Rule("work-actor-known", "house", "the actor is un-ga, un-sc, un-ecosoc or un-hrc (AKN4UN also uses 'ga')"),
     Rule("frbr-this", "house", "FRBRthis is FRBRuri plus '/!main' ('/!annex_N'), the Manifestation's with '.{format}' (AKN4UN: 'usually', and its examples differ)"),
-    Rule("number-title", "house", "the <docNumber> before the title is the FRBRnumber showAs"),
+    Rule("number-title", "house", "the <docNumber> before the title is the FRBRnumber showAs", about_text=True),
     Rule("formula", "house", "the preamble opens with <formula name='enactingFormula'> (AKN4UN uses three names)"),
     Rule("preamble-name", "house", "a preambular container is named after its italic initial phrase in lowerCamelCase"),
-    Rule("conclusions-meeting", "house", "the closing marks the meeting as <event refersTo> (AKN4UN makes it optional)"),
-    Rule("conclusions-date", "house", "the closing marks the adoption date (advisory: not every text prints one)", advisory=True),
+    Rule("conclusions-meeting", "house", "the closing marks the meeting as <event refersTo> (AKN4UN makes it optional)", about_text=True),
+    Rule("conclusions-date", "house", "the closing marks the adoption date (advisory: not every text prints one)", advisory=True, about_text=True),
     Rule("eid-preamble", "house", "preambular containers are preamble__container_1, _2… (AKN4UN gives no eId for them)"),
     Rule("eid-attachment", "house", "attachments are att_1, att_2… (AKN4UN's examples use annex_1 too)"),
     Rule("eid-para", "house", "paragraph eIds are [att_N__]para_{num} (AKN4UN Part 1 §6.3 recommends the form; other tools use their own)"),
@@ -65,16 +66,20 @@ _HOUSE = [
     Rule("eid-list", "house", "list eIds are the paragraph's or point's eId, then __list_N"),
     Rule("eid-point", "house", "point eIds are the list's eId, then __point_{num}"),
     Rule("eid-note", "house", "footnote eIds are the enclosing element's eId, then __authorialNote_N (AKN4UN has no scheme)"),
-    Rule("para-sequence", "house", "operative paragraphs run 1, 2, 3… without gaps, through sections (catches lost or misread numbers)"),
-    Rule("note-marker-unique", "house", "every footnote has its own marker"),
-    Rule("note-marker-order", "house", "footnote markers run 1, 2, 3… in document order"),
+    Rule("para-sequence", "house", "operative paragraphs run 1, 2, 3… without gaps, through sections (catches lost or misread numbers)", about_text=True),
+    Rule("note-marker-unique", "house", "every footnote has its own marker", about_text=True),
+    Rule("note-marker-order", "house", "footnote markers run 1, 2, 3… in document order", about_text=True),
     Rule("note-placement", "house", "footnotes are placement='bottom' (AKN4UN allows five placements)"),
-    Rule("note-sup", "house", "a <sup> holds one footnote and nothing else (a stray superscript is a marker left in the text)"),
-    Rule("ref-iri", "house", "a cited AKN IRI has all seven parts /akn/{country}/{type}/{subtype}/{actor}/{date}/{number}"),
+    Rule("note-sup", "house", "a <sup> holds one footnote and nothing else (a stray superscript is a marker left in the text)", about_text=True),
+    Rule("ref-iri", "house", "a cited AKN IRI has all seven parts /akn/{country}/{type}/{subtype}/{actor}/{date}/{number}", about_text=True),
     Rule("xml-lang", "house", "xml:lang is the language of the Expression"),
 ]
 
 RULES: dict[str, Rule] = {r.id: r for r in _XSD + _AKN4UN + _HOUSE}
+
+
+#: rules whose findings on akn's own output come from the input text: convert warns about them
+ABOUT_TEXT = frozenset(r.id for r in RULES.values() if r.about_text)
 
 
 def check_profile(profile: str) -> str:
