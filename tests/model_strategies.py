@@ -25,7 +25,7 @@ _WORDS = st.lists(_WORD, min_size=1, max_size=4).map(" ".join)
 _DATE = st.dates().map(lambda d: d.isoformat())
 _MARKER = st.one_of(st.integers(1, 99).map(str), st.sampled_from(["*", "**", "a", "†"]))
 _HREF = st.one_of(
-    st.builds(lambda a, b: f"/akn/un/statement/deliberation/un-ga/0000/{a}-{b}", st.integers(1, 80), st.integers(1, 300)),
+    st.builds(lambda a, b: f"/akn/un/statement/deliberation/un-ga/{a}-{b}", st.integers(1, 80), st.integers(1, 300)),
     st.text("abcXYZ0189-_./()~:", min_size=1, max_size=12).map(lambda s: "/akn/" + s),  # ")" tests escaping
     st.sampled_from(["date:2020-01-01", "event:", "event:x(1)"]),  # IRIs that look like the format's targets
 )

@@ -53,7 +53,7 @@ def fingerprint(name: str, data: bytes | str) -> str:
         outputs = [render(result.resolution, fmt, validate=False) for fmt in ("akn", "text", "html")]
     except AknError as e:
         return f"error: {e}"
-    everything = "\0".join([*outputs, *result.warnings, *map(str, result.dropped)])
+    everything = "\0".join([*outputs, *map(str, result.warnings), *map(str, result.dropped)])
     return hashlib.sha256(everything.encode("utf-8")).hexdigest()
 
 

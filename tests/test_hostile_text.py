@@ -9,6 +9,7 @@ import pytest
 
 import akn
 from akn.errors import AknError, ConversionError, ValidationError
+from akn.notices import Notice
 
 from .conftest import EXAMPLES
 
@@ -58,10 +59,10 @@ def test_a_whole_file_in_windows_1252_is_read_with_a_warning():
 
     name = "E-RES-1991-42.web.txt"
     text = (CORPUS / name).read_text(encoding="utf-8").replace("Considering the", "Considering – “the”")
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     legacy = akn.convert(text.encode("cp1252"), filename=name, warnings=warnings)
     assert legacy == akn.convert(text.encode("utf-8"), filename=name)
-    assert "“the”" in legacy and any("Windows-1252" in w for w in warnings)
+    assert "“the”" in legacy and any(w.code == "encoding" and "Windows-1252" in w.message for w in warnings)
 
 
 def test_nul_bytes_are_refused_with_their_line():
@@ -161,11 +162,16 @@ def _cpu_seconds(text: str) -> float:
 @pytest.mark.parametrize("kind", KINDS)
 def test_pathological_text_takes_time_proportional_to_its_size(kind):
     """Four times the input may take at most about four times as long (quadratic would be 16):
-    a ratio within one run, not a wall-clock limit, so a busy machine does not fail it."""
-    small, large = (with_body(_pathological(kind, n)) for n in (1000, 4000))
-    base = _cpu_seconds(SEED)  # the fixed cost every input pays
-    ratio = (_cpu_seconds(large) - base) / max(_cpu_seconds(small) - base, 0.02)
-    assert ratio < 8, f"{kind}: 4x the input took {ratio:.1f}x the time"
+    a ratio within one run, not a wall-clock limit, so a busy machine does not fail it. The ratio
+    is taken up to three times and the lowest counts: noise makes one run slow, growth every run."""
+    small, large = (with_body(_pathological(kind, n)) for n in (2000, 8000))
+    ratios = []
+    for _ in range(3):
+        base = _cpu_seconds(SEED)  # the fixed cost every input pays
+        ratios.append((_cpu_seconds(large) - base) / max(_cpu_seconds(small) - base, 0.05))
+        if ratios[-1] < 8:
+            break
+    assert min(ratios) < 8, f"{kind}: 4x the input took {min(ratios):.1f}x the time"
 
 
 # --------------------------------------------------------------------------- markup in the text

@@ -64,7 +64,7 @@ def akn_words(root, notes: bool = True) -> list[str]:
 def _completed_title(result, path) -> tuple[str, str] | None:
     """The printed title line and its completion, when a cut title gained words from the front
     matter (the reader warns when it does)."""
-    if not any("completed from the front matter" in w for w in result.warnings):
+    if not any(w.code == "title-completed" for w in result.warnings):
         return None
     title = " ".join(plain_text(result.resolution.title).split())
     printed = " ".join(path.read_text(encoding="utf-8").split())

@@ -265,7 +265,7 @@ def test_cli_exit_codes():
 def test_cli_reports_file_line_rule_message_and_xpath():
     result = run("--profile", "house", BROKEN / "eid-para.xml")
     line = result.output.splitlines()[0]
-    assert line.startswith(f"{BROKEN / 'eid-para.xml'}:74: eid-para: Paragraph eId 'para_20' should be 'para_2'")
+    assert line.startswith(f"{BROKEN / 'eid-para.xml'}:75: eid-para: Paragraph eId 'para_20' should be 'para_2'")
     assert line.endswith("(/akomaNtoso/statement/mainBody/paragraph[2])")
 
 

@@ -403,3 +403,106 @@ def test_any_model_gets_the_akn_eids_as_ids_and_links_that_resolve():
         assert not list(doc.iter("script", "b"))
 
     check()
+
+
+# ------------------------------------------------------------------ embedding: fragment, templates, links
+
+
+def test_a_fragment_is_the_pages_article_alone(seed_res):
+    page = write_html(seed_res)
+    fragment = write_html(seed_res, fragment=True)
+    assert fragment.startswith("<article ") and fragment.endswith("</article>\n")
+    for tag in ("<html", "<head>", "<body", "<style", "<main"):
+        assert tag not in fragment
+    assert f"<main>\n{fragment}</main>" in page
+
+
+def test_the_stylesheet_is_what_the_page_inlines(seed_res):
+    from akn.writers.html import stylesheet
+
+    assert f"<style>\n{stylesheet()}" in write_html(seed_res)
+
+
+def test_a_template_of_ours_extended_replaces_only_its_blocks(seed_res, tmp_path):
+    (tmp_path / "document.html.j2").write_text(
+        '{% extends "akn/document.html.j2" %}\n'
+        '{% block title %}<h1 class="site-title">{{ res.meta.symbol }}: {{ m.inlines(res.title) }}</h1>\n{% endblock %}\n'
+        '{% block notes %}{% endblock %}\n', encoding="utf-8")
+    ours = lhtml.fragment_fromstring(write_html(seed_res, fragment=True))
+    theirs = lhtml.fragment_fromstring(write_html(seed_res, fragment=True, templates=tmp_path))
+    h1 = theirs.xpath("//h1")
+    assert [h.get("class") for h in h1] == ["site-title"] and h1[0].text_content().startswith("A/RES/76/187: ")
+    assert not theirs.xpath("//*[@class='akn-notes']") and ours.xpath("//*[@class='akn-notes']")
+    same = "//div[@class='akn-preamble'] | //div[@class='akn-mainBody'] | //div[@class='masthead']"
+    assert [lhtml.tostring(e) for e in theirs.xpath(same)] == [lhtml.tostring(e) for e in ours.xpath(same)]
+    page = write_html(seed_res, templates=tmp_path)  # the page includes the caller's document template
+    assert 'class="site-title"' in page and page.startswith("<!DOCTYPE html>")
+
+
+def test_a_jinja_loader_works_as_a_templates_folder(seed_res):
+    import jinja2
+
+    loader = jinja2.DictLoader({"resolution.html.j2": '{% extends "akn/resolution.html.j2" %}'
+                                                      '{% block styles %}<link rel="stylesheet" href="/site.css">\n{% endblock %}'})
+    page = write_html(seed_res, templates=loader)
+    assert '<link rel="stylesheet" href="/site.css">' in page and "<style>" not in page
+
+
+def test_template_problems_are_one_line_errors(seed_res, tmp_path):
+    with pytest.raises(akn.ConversionError, match="templates folder .* does not exist"):
+        write_html(seed_res, templates=tmp_path / "missing")
+    (tmp_path / "document.html.j2").write_text("line one\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(akn.ConversionError, match=r"HTML template error: .*document\.html\.j2:2: "):
+        write_html(seed_res, templates=tmp_path)
+
+
+def test_a_link_template_points_every_citation_at_its_symbol(seed_res):
+    page = lhtml.fromstring(write_html(seed_res, link="https://undocs.org/{symbol}"))
+    links = {a.get("data-href"): a.get("href") for a in page.xpath("//a[@class='akn-ref']")}
+    assert links["/akn/un/statement/deliberation/un-ga/2020-12-16/75-196"] == "https://undocs.org/A/RES/75/196"
+    assert links["/akn/un/doc/document/un-ga/A-76-463"] == "https://undocs.org/A/76/463"
+    assert links["/akn/un/statement/deliberation/un-sc/2001/1373"] == "https://undocs.org/S/RES/1373%20(2001)"
+    assert all(href and href.startswith("https://undocs.org/") for href in links.values()), links
+
+
+def test_a_link_template_field_the_citation_lacks_gives_no_link():
+    res = Resolution(Metadata("A/RES/1/1", adoption_date="2000-01-01"),
+                     body=[Paragraph("1", [Ref("/akn/un/statement/deliberation/un-ga/75-196", [Text("75/196")]),
+                                           Ref("/akn/un/statement/deliberation/un-ga/2020-12-16/75-194", [Text("75/194")])])])
+    page = lhtml.fromstring(write_html(res, link="https://example.org/{date}/{number}"))
+    assert [a.get("href") for a in page.xpath("//a[@class='akn-ref']")] == [None, "https://example.org/2020-12-16/75-194"]
+
+
+def test_a_link_function_decides_and_cannot_inject_a_script(seed_res):
+    page = lhtml.fromstring(write_html(seed_res, link=lambda iri: "https://docs.example/" + iri.rsplit("/", 1)[1]))
+    assert page.xpath("//a[@class='akn-ref']")[0].get("href").startswith("https://docs.example/")
+    hostile = lhtml.fromstring(write_html(seed_res, link=lambda iri: "javascript:alert(1)"))
+    assert not [a for a in hostile.xpath("//a[@class='akn-ref']") if a.get("href")]
+
+
+def test_a_link_template_with_an_unknown_field_is_refused(seed_res):
+    with pytest.raises(akn.ConversionError, match=r"names \{title\}"):
+        write_html(seed_res, link="https://undocs.org/{title}")
+
+
+def test_cli_fragment_templates_and_link_template(tmp_path):
+    (tmp_path / "tpl").mkdir()
+    (tmp_path / "tpl" / "document.html.j2").write_text(
+        '{% extends "akn/document.html.j2" %}{% block notes %}<p>site notes</p>\n{% endblock %}', encoding="utf-8")
+    out = tmp_path / "res.html"
+    result = CliRunner().invoke(main, ["convert", str(SEED), "-o", str(out), "--fragment", "--templates",
+                                       str(tmp_path / "tpl"), "--link-template", "https://undocs.org/{symbol}"])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<article ") and "<p>site notes</p>" in html and 'href="https://undocs.org/A/RES/' in html
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--fragment"], "--fragment applies only to HTML output"),
+    (["--to", "html", "--fragment", "--css", "/x.css"], "a --fragment has none"),
+    (["--to", "html", "--link-template", "https://x/{nope}"], "--link-template: link template"),
+    (["--to", "html", "--templates", "/nonexistent/folder"], "does not exist"),
+])
+def test_cli_html_options_are_checked_before_converting(args, message):
+    result = CliRunner().invoke(main, ["convert", str(SEED), *args])
+    assert result.exit_code == 2 and message in result.output

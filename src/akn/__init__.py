@@ -1,28 +1,49 @@
 """akn: United Nations resolutions into Akoma Ntoso (AKN4UN), HTML and text.
 
     >>> import akn
-    >>> xml = akn.convert(open("A_RES_76_187.md").read(), symbol=None)   # doctest: +SKIP
-    >>> akn.validate(xml).ok                                              # doctest: +SKIP
+    >>> doc = akn.load("A_RES_76_187.md")                      # doctest: +SKIP
+    >>> doc.symbol, doc.adoption_date, doc.paragraph_count     # doctest: +SKIP
+    ('A/RES/76/187', '2021-12-16', 30)
+    >>> html = doc.to_html(fragment=True, link="https://undocs.org/{symbol}")   # doctest: +SKIP
+    >>> akn.validate(doc).ok                                   # doctest: +SKIP
     True
 
-Heavy modules (lxml's schema, jinja2) load only when a function needs them.
+``read`` and ``load`` give a :class:`Document` (metadata as attributes, ``warnings`` as
+:class:`Notice` objects, ``to_akn``/``to_html``/``to_text``/``to_json``); ``convert`` is the
+one-call shortcut; ``validate`` checks a document (AKN XML, a file, or a
+:class:`Document`) and returns a :class:`Report`. See docs/api.md. Names load when first used, so ``import akn`` stays light.
 """
-from __future__ import annotations
+from importlib import import_module as _import_module
 
-from .api import convert
-from .errors import AknError, ConversionError, MetadataError, ValidationError
-
-
-
-def validate(source, profile: str = "akn4un", *, strict: bool = False, max_xml_bytes: int | None = None):
-    """Validate one AKN document (XML ``bytes``/``str``, or a file path) and return its report:
-    ``report.ok``, ``report.problems`` (level, rule, line, xpath, message, severity). ``profile``
-    ("xsd", "akn4un", "house") says how far levels are errors; the rest are warnings. See
-    :func:`akn.validation.validate`."""
-    from .validation import validate as run
-
-    return run(source, profile, strict=strict, max_xml_bytes=max_xml_bytes)
-
-
-__all__ = ["convert", "validate", "AknError", "ConversionError", "MetadataError", "ValidationError"]
 __version__ = "0.1.0"
+
+#: public name -> the module that defines it
+_EXPORTS = {
+    "read": "document",
+    "load": "document",
+    "Document": "document",
+    "convert": "api",
+    "Notice": "notices",
+    "validate": "validation",
+    "Report": "validation",
+    "stylesheet": "writers.html",
+    "AknError": "errors",
+    "ConversionError": "errors",
+    "MetadataError": "errors",
+    "ValidationError": "errors",
+}
+
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'akn' has no attribute {name!r}")
+    value = getattr(_import_module(f".{module}", __name__), name)
+    globals()[name] = value  # found once, then an ordinary attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*__all__, "__version__"])

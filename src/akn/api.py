@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ConversionError, ValidationError
+from .notices import Notice
 
 #: output formats and the file extensions that select them
 FORMATS = {"akn": (".xml", ".akn"), "html": (".html", ".htm"), "text": (".md", ".txt")}
@@ -17,14 +18,14 @@ def format_for_path(path: str | Path) -> str | None:
 
 def convert(text: str | bytes, to: str = "akn", *, validate: bool = True, filename: str | None = None,
             symbol: str | None = None, date: str | None = None, lang: str | None = None,
-            warnings: list[str] | None = None, css: str | None = None, max_xml_bytes: int | None = None) -> str:
+            warnings: list[Notice] | None = None, css: str | None = None, max_xml_bytes: int | None = None) -> str:
     """Convert one resolution given as its PDF (bytes), extracted text, a saved web page or AKN XML into ``to``
     ("akn", "html", "text").
 
     ``symbol``, ``date`` (ISO adoption date) and ``lang`` supply metadata the text lacks; ``css``
     is a stylesheet URL the HTML links instead of carrying its styles inline. ``max_xml_bytes``
     raises the 20 MB bound on AKN input (a bound on untrusted input) for files you trust.
-    Warnings are appended to ``warnings`` when a list is given. Raises
+    Warnings (:class:`akn.notices.Notice`) are appended to ``warnings`` when a list is given. Raises
     :class:`akn.errors.ConversionError` for input that is not a readable resolution and
     :class:`akn.errors.ValidationError` when the AKN produced does not validate.
     """
@@ -64,12 +65,14 @@ def read_any(source: str | bytes, *, filename: str | None = None, symbol: str | 
     return read_text(source, filename=filename, symbol=symbol, date=date, lang=lang)
 
 
-def render(resolution, to: str, *, validate: bool = True, css: str | None = None,
-           notes: list[str] | None = None) -> str:
+def render(resolution, to: str, *, validate: bool = True, css: str | None = None, fragment: bool = False,
+           templates: str | None = None, link: str | None = None, notes: list[Notice] | None = None) -> str:
     """A model rendered in a format; AKN output is validated (house profile) unless ``validate`` is False.
 
-    HTML is one self-contained page, or one linking the stylesheet URL ``css``. Validation findings
-    that come from what the text says (numbering, markers, dates) are appended to ``notes``.
+    HTML is one self-contained page, or one linking the stylesheet URL ``css``, or with
+    ``fragment`` the document's markup alone; ``templates`` and ``link`` as for ``Document.to_html``.
+    Validation findings that come from what the text says (numbering, markers, dates) are appended
+    to ``notes`` as :class:`Notice` objects whose code is the rule's id.
     """
     if to == "akn":
         from .writers.akn import write_akn
@@ -81,10 +84,8 @@ def render(resolution, to: str, *, validate: bool = True, css: str | None = None
             errors = [p for p in validate_bytes(data, profile="house", trusted=True) if p.severity == "error"]
             # what the text itself says (a number missing, a date that disagrees) is the input's to fix:
             # the output is written, with a warning that validation will reject it; the rest is akn's bug
-            for p in (p for p in errors if p.rule in ABOUT_TEXT):
-                if notes is not None:
-                    notes.append(f"line {p.line} of the AKN: `akn validate --profile house` will reject it: "
-                                 f"{p.rule}: {p.message}")
+            if notes is not None:
+                notes.extend(p.to_notice() for p in errors if p.rule in ABOUT_TEXT)
             problems = [p for p in errors if p.rule not in ABOUT_TEXT]
             if problems:
                 raise ValidationError(
@@ -95,7 +96,7 @@ def render(resolution, to: str, *, validate: bool = True, css: str | None = None
     if to == "html":
         from .writers.html import write_html
 
-        return write_html(resolution, css=css)
+        return write_html(resolution, css=css, fragment=fragment, templates=templates, link=link)
     if to == "text":
         from .writers.text import write_text
 

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .notices import Notice
+
 #: the inputs a folder or a glob contributes to a batch (api.read_any decides how to read each)
 INPUT_SUFFIXES = frozenset({".pdf", ".txt", ".md", ".markdown", ".json", ".xml", ".akn"})
 
@@ -37,6 +39,9 @@ class Options:
     css: str | None = None
     verbose: bool = False  # also report the text left out as page furniture or site text
     max_xml_bytes: int | None = None  # the bound on AKN input, when raised (None: the reader's own)
+    fragment: bool = False  # HTML: the document's markup alone, no page around it
+    templates: str | None = None  # HTML: a folder of templates that override ours
+    link_template: str | None = None  # HTML: where references link to, e.g. https://undocs.org/{symbol}
 
 
 @dataclass(frozen=True)
@@ -105,8 +110,9 @@ def convert_bytes(data: bytes, name: str, options: Options, filename: str | None
     notes = [f"{name}: warning: {w}" for w in result.warnings]
     if options.verbose:
         notes += [f"{name}: dropped {d}" for d in result.dropped]
-    checked: list[str] = []
-    output = render(result.resolution, options.fmt, validate=options.validate, css=options.css, notes=checked)
+    checked: list[Notice] = []
+    output = render(result.resolution, options.fmt, validate=options.validate, css=options.css,
+                    fragment=options.fragment, templates=options.templates, link=options.link_template, notes=checked)
     return output, notes + [f"{name}: warning: {w}" for w in checked]
 
 

@@ -55,6 +55,14 @@ def main() -> None:
                               "included, with a warning when they differ.")
 @click.option("--lang", help="Language code (eng, fra, spa); default: detected from the text.")
 @click.option("--css", metavar="URL", help="HTML only: link this stylesheet instead of inlining the styles.")
+@click.option("--fragment", is_flag=True,
+              help="HTML only: the resolution's markup alone (an <article>, no <html>, <head> or styles), to embed.")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=str), metavar="DIR",
+              help="HTML only: a folder of Jinja templates that replace ours of the same name, or extend "
+                   "akn/NAME to replace single blocks (docs/api.md).")
+@click.option("--link-template", metavar="URL",
+              help="HTML only: where references link to, e.g. 'https://undocs.org/{symbol}' (fields {iri}, "
+                   "{symbol}, {actor}, {date}, {number}); default: the AKN IRI.")
 @click.option("--max-xml-mb", type=click.IntRange(min=1), metavar="MB",
               help="Read AKN inputs up to this size (default 20, a bound on untrusted input; "
                    "raise it for large files akn wrote).")
@@ -65,8 +73,8 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print no warnings, progress bar or summary; only failures.")
 @click.option("--debug", is_flag=True, help="Show tracebacks (for developers).")
 def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validate: bool, symbol: str | None,
-            date: str | None, lang: str | None, css: str | None, max_xml_mb: int | None, jobs: int | None,
-            skip_existing: bool,
+            date: str | None, lang: str | None, css: str | None, fragment: bool, templates: str | None,
+            link_template: str | None, max_xml_mb: int | None, jobs: int | None, skip_existing: bool,
             verbose: bool, quiet: bool, debug: bool) -> None:
     """Convert resolutions (INPUT files, folders, globs, or '-' for standard input) to AKN XML,
     HTML or editable text. Inputs are official PDFs (read from their tags, fonts and layout; scans
@@ -84,10 +92,10 @@ def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validat
 
     many = len(inputs) > 1 or any(_names_many(i) for i in inputs) or bool(output and Path(output).is_dir())
     fmt = (to or "akn") if many else _single_output_format(output, to)
-    if css and fmt != "html":
-        raise click.UsageError("--css applies only to HTML output (--to html or an .html output file)")
+    _check_html_options(fmt, css, fragment, templates, link_template)
     options = Options(fmt, validate, symbol, date, lang, css, verbose,
-                      max_xml_bytes=max_xml_mb * 1024 * 1024 if max_xml_mb else None)
+                      max_xml_bytes=max_xml_mb * 1024 * 1024 if max_xml_mb else None,
+                      fragment=fragment, templates=templates, link_template=link_template)
     try:
         with stopping_on_signals():
             if many:
@@ -99,6 +107,25 @@ def convert(inputs: tuple[str, ...], output: str | None, to: str | None, validat
             raise
         _fail("interrupted" if getattr(e, "signum", signal.SIGINT) == signal.SIGINT else "terminated")
         sys.exit(128 + getattr(e, "signum", signal.SIGINT))
+
+
+def _check_html_options(fmt: str, css: str | None, fragment: bool, templates: str | None,
+                        link_template: str | None) -> None:
+    """The HTML options apply to HTML output only, and a fragment has no <head> to link styles in."""
+    given = [name for name, value in (("--css", css), ("--fragment", fragment), ("--templates", templates),
+                                      ("--link-template", link_template)) if value]
+    if given and fmt != "html":
+        raise click.UsageError(f"{given[0]} applies only to HTML output (--to html or an .html output file)")
+    if css and fragment:
+        raise click.UsageError("--css links a stylesheet in the page's <head>, and a --fragment has none")
+    if link_template:
+        from .errors import ConversionError
+        from .writers.html import check_link_template
+
+        try:
+            check_link_template(link_template)
+        except ConversionError as e:
+            raise click.UsageError(f"--link-template: {e.message}") from None
 
 
 def _single_output_format(output: str | None, to: str | None) -> str:

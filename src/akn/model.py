@@ -200,6 +200,37 @@ def iter_footnotes(inlines: list[Inline]):
             yield from iter_footnotes(node.children)
 
 
+def inline_runs(res: Resolution):
+    """Every run of inlines of a document in reading order: masthead, title, formula, preamble,
+    the operative part (headings, paragraphs, items), closing lines, then each annex."""
+    for line in res.masthead:
+        yield line.children
+    yield res.title
+    yield res.formula
+    for para in res.preamble:
+        yield para.children
+
+    def items(parts: list[Item]):
+        for item in parts:
+            yield item.children
+            yield from items(item.items)
+
+    def body(parts: list[BodyPart]):
+        for part in parts:
+            if isinstance(part, Section):
+                yield part.heading
+                yield from body(part.children)
+            else:
+                yield part.children
+                yield from items(part.items)
+
+    yield from body(res.body)
+    yield from res.closing
+    for annex in res.annexes:
+        yield annex.title
+        yield from body(annex.body)
+
+
 def walk_paragraphs(parts: list[BodyPart]):
     """Every paragraph under a list of body parts, sections flattened, in order."""
     for part in parts:

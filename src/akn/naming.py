@@ -22,7 +22,12 @@ ACTOR_BODIES = {actor: body for body, (actor, _) in ACTORS.items()}
 #: symbol prefix -> organ code
 SYMBOL_ORGANS = {"A": "GA", "S": "SC", "E": "ECOSOC", "A/HRC": "HRC"}
 
-#: the date part of a cited work's IRI when the citation prints no date (profile, D15)
+#: organ -> the number a decision's series starts at (the Assembly's 400 and 500 series, the Economic
+#: and Social Council's 200 series, the Human Rights Council's 100 series; docs/profile.md)
+DECISION_SERIES = {"GA": 400, "ECOSOC": 200, "HRC": 100}
+
+#: the date part older AKN gave a cited work whose citation prints no date; now such an IRI has no
+#: date part at all (profile, D15), but a document written before still reads
 UNDATED = "0000"
 
 
@@ -51,6 +56,15 @@ class WorkName:
         if level == "expression":
             return f"{self.expression(lang)}/!{component}"
         return f"{self.expression(lang)}/!{component}.{fmt}"
+
+
+def work_name(res: Resolution) -> WorkName | None:
+    """The FRBR name of a document, as the AKN writer names it: the symbol's number wins over the
+    printed one (a ``--symbol`` given names the document); None without an organ or a number."""
+    number = number_from_symbol(res.meta.symbol or "") or res.number
+    if not number or res.meta.body not in ACTORS:
+        return None
+    return WorkName(ACTORS[res.meta.body][0], res.meta.adoption_date or "", iri_number(number))
 
 
 def iri_number(number: str) -> str:
@@ -111,18 +125,74 @@ def symbol_from_filename(stem: str) -> str | None:
 
 
 def cited_resolution_iri(actor: str, number: str, date: str | None) -> str:
-    """IRI of a cited resolution (D15); an undated citation uses :data:`UNDATED`, never a guess."""
+    """IRI of a cited resolution (D15). A date the citation does not print is never guessed: the
+    IRI then has no date part, ``/akn/un/statement/deliberation/un-ga/75-196`` (docs/profile.md)."""
     m = re.match(r"^(\d+)\s*\((\d{4})\)$", number.strip())
     if m and date is None:  # Security Council style: the year is printed with the number
         date = m.group(2)
-    return f"/akn/un/statement/deliberation/{actor}/{date or UNDATED}/{iri_number(number)}"
+    return "/".join(["/akn/un/statement/deliberation", actor, *([date] if date else []), iri_number(number)])
 
 
 def document_symbol_iri(symbol: str) -> str:
-    """IRI for a cited document symbol such as A/76/463: a UN document of unknown date."""
+    """IRI for a cited document symbol such as A/76/463, whose date the text does not print:
+    ``/akn/un/doc/document/un-ga/A-76-463``, without a date part."""
     organ = organ_from_symbol(symbol)
     actor = ACTORS[organ][0] if organ else "un"
-    return f"/akn/un/doc/document/{actor}/{UNDATED}/{iri_number(symbol)}"
+    return f"/akn/un/doc/document/{actor}/{iri_number(symbol)}"
+
+
+@dataclass(frozen=True)
+class CitedName:
+    """What a cited document's IRI says: the parts a link template can use."""
+
+    iri: str
+    actor: str
+    date: str | None  # None for an undated citation
+    number: str  # in IRI form: "76-187", "A-76-463"
+    document: bool  # a document symbol (A/76/463), not a resolution or decision
+
+    def symbol(self) -> str | None:
+        """The UN symbol the IRI stands for (A/RES/76/187, S/RES/2250 (2015), A/76/463). The IRI
+        does not say resolution or decision; the number does: decisions are the series an organ
+        numbers them in (:data:`DECISION_SERIES`)."""
+        if self.document:
+            return _symbol_from_iri_number(self.number, document=True)
+        organ = ACTOR_BODIES.get(self.actor)
+        if organ is None:
+            return None
+        last = self.number.rsplit("-", 1)[-1]
+        kind = "DEC" if organ in DECISION_SERIES and last.isdigit() and int(last) >= DECISION_SERIES[organ] else "RES"
+        number = _symbol_from_iri_number(self.number)
+        if organ == "SC":
+            return f"S/{kind}/{number}" + (f" ({self.date[:4]})" if self.date and "(" not in number else "")
+        prefix = {"GA": "A", "ECOSOC": "E", "HRC": "A/HRC"}[organ]
+        return f"{prefix}/{kind}/{number}"
+
+
+_CITED_IRI = re.compile(r"^/akn/un/(?:(?P<res>statement/deliberation)|doc/document)/(?P<actor>[^/]+)"
+                        r"(?:/(?P<date>\d{4}(?:-\d\d-\d\d)?))?/(?P<number>[^/]+)$")
+
+
+def cited_name(iri: str) -> CitedName | None:
+    """The parts of a cited resolution's or document's IRI (dated or not); None for other hrefs."""
+    m = _CITED_IRI.match(iri)
+    if not m:
+        return None
+    date = m.group("date") if m.group("date") != UNDATED else None  # AKN written before dateless IRIs
+    return CitedName(iri, m.group("actor"), date, m.group("number"), document=not m.group("res"))
+
+
+def _symbol_from_iri_number(number: str, document: bool = False) -> str:
+    """``76-187`` -> ``76/187``, ``A-ES-10-L.1`` -> ``A/ES-10/L.1``, ``1514_(XV)`` -> ``1514 (XV)``:
+    :func:`iri_number` undone; a special session's ``ES-10`` or ``S-27`` keeps its hyphen (but a
+    document symbol's first part ``S`` is the Security Council's series)."""
+    out: list[str] = []
+    for part in number.split("-"):
+        if out and part.isdigit() and out[-1] in ("ES", "S") and (len(out) > 1 or not document):
+            out[-1] += "-" + part
+        else:
+            out.append(part)
+    return "/".join(out).replace("_", " ")
 
 
 # -------------------------------------------------------------------------------------- eIds

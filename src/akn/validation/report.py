@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..notices import Notice
+
 #: rule ids of problems that mean the file could not be read as XML at all (exit code 2)
 UNREADABLE = frozenset({"IO", "XML"})
 
@@ -25,6 +27,17 @@ class Problem:
     def path(self) -> str:
         """The XPath under its older name."""
         return self.xpath
+
+    @property
+    def code(self) -> str:
+        """The rule's id, as :class:`akn.Notice` names its kind: a program counts or filters by it."""
+        return self.rule
+
+    def to_notice(self) -> Notice:
+        """This finding as the warning ``akn convert`` gives when its own output breaks a rule because
+        of what the input says: the code is the rule's id; the line is the AKN's, so it is in the message."""
+        return Notice(self.rule, f"line {self.line} of the AKN: `akn validate --profile house` will reject it: "
+                                 f"{self.rule}: {self.message}")
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message} ({self.xpath})" if self.xpath else f"line {self.line}: {self.message}"

@@ -165,6 +165,11 @@ class AknWriter:
         work = [
             leaf("FRBRthis", {"value": self.name.this("work", lang, component)}),
             leaf("FRBRuri", {"value": self.name.work}),
+        ]
+        title = " ".join(plain_text(self.res.title).split())
+        if title and not annex:  # the short title AKN tools (cobalt's ``title``) read
+            work.append(leaf("FRBRalias", {"value": title, "name": "title"}))
+        work += [
             leaf("FRBRdate", {"date": adoption, "name": "adoption"}),
             leaf("FRBRauthor", {"href": f"#{self.actor}"}),
             leaf("FRBRcountry", {"value": "un"}),

@@ -1,28 +1,34 @@
-"""HTML writer: the model -> one HTML page that reads like the printed UN document.
+"""HTML writer: the model -> one HTML page that reads like the printed UN document, or the
+document's markup alone for a page of a publishing system to embed (a fragment).
 
 The markup lives in Jinja templates (the repository's top-level ``templates/`` folder, shipped
 inside the package as ``akn/templates``) so the page can be redesigned without touching Python.
 This module only prepares what the templates need: eIds shared with the AKN writer (so
 ``res.html#para_25`` and ``eId="para_25"`` name the same paragraph), the masthead laid out in
 the printed places, and the notes in reading order. Autoescaping is on: nothing from the text
-can become markup.
+can become markup. A caller's templates folder (or Jinja loader) stands before ours, so a template of
+the same name replaces ours, and one that extends ``akn/<name>`` replaces only the blocks it
+redefines. A link resolver says where each cited resolution or document links to.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
+from typing import Union
+from urllib.parse import quote
 
 import jinja2
 
+from ..errors import ConversionError
+
 from ..model import (
-    DateRef, Event, Footnote, Inline, Italic, MastheadLine, Ref, Resolution, Section, Text, iter_footnotes,
+    DateRef, Event, Footnote, Italic, MastheadLine, Ref, Resolution, Section, Text, inline_runs, iter_footnotes,
     plain_text,
 )
-from ..naming import (
-    ACTORS, Eids, WorkName, assign_eids, iri_number, language_tag, number_from_symbol, preambular_name,
-)
+from ..naming import Eids, assign_eids, cited_name, language_tag, preambular_name, work_name
 
 #: masthead roles printed in the top band: left column (organ) and right column (symbol, distribution)
 TOP_LEFT = ("other", "organ")
@@ -41,6 +47,14 @@ LABELS = {
 #: hrefs a reference may carry as a link: AKN IRIs, in-page anchors and web addresses
 _SAFE_HREF = re.compile(r"^(?:/(?!/)|#|https?://)", re.IGNORECASE)
 
+#: where a cited document links to: a URL template such as ``https://undocs.org/{symbol}`` (fields
+#: iri, symbol, actor, date, number), or a function from the AKN IRI to a URL (None: no link)
+LinkResolver = Union[str, Callable[[str], Union[str, None]]]
+#: a templates folder, or any Jinja loader
+Templates = Union[str, Path, jinja2.BaseLoader]
+
+TEMPLATE_FIELDS = ("iri", "symbol", "actor", "date", "number")
+
 
 def template_dir() -> Path:
     """Where the templates are: inside the installed package, else the source tree's ``templates/``."""
@@ -50,11 +64,28 @@ def template_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "templates"
 
 
-@cache
-def environment() -> jinja2.Environment:
-    """The Jinja environment: autoescaping everywhere, undefined names are errors."""
+def environment(templates: Templates | None = None) -> jinja2.Environment:
+    """The Jinja environment: autoescaping everywhere, undefined names are errors. ``templates``
+    (a folder or a loader) stands before ours; ours stay reachable as ``akn/<name>``."""
+    if templates is None:
+        return _environment(None)
+    if not isinstance(templates, jinja2.BaseLoader):
+        folder = Path(templates)
+        if not folder.is_dir():
+            raise ConversionError(f"templates folder {folder} does not exist")
+        templates = str(folder.resolve())
+    return _environment(templates)
+
+
+@lru_cache(maxsize=32)
+def _environment(templates: str | jinja2.BaseLoader | None) -> jinja2.Environment:
+    ours = jinja2.FileSystemLoader(str(template_dir()))
+    loader: jinja2.BaseLoader = ours
+    if templates is not None:
+        theirs = jinja2.FileSystemLoader(templates) if isinstance(templates, str) else templates
+        loader = jinja2.ChoiceLoader([theirs, jinja2.PrefixLoader({"akn": ours}), ours])
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(template_dir())),
+        loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -64,10 +95,60 @@ def environment() -> jinja2.Environment:
     for name, kind in (("text", Text), ("italic", Italic), ("ref", Ref), ("dateref", DateRef),
                        ("event", Event), ("footnote", Footnote), ("section", Section)):
         env.tests[name] = lambda node, kind=kind: isinstance(node, kind)
-    env.filters["safe_href"] = lambda href: href if _SAFE_HREF.match(href or "") else None
+    env.filters["safe_href"] = safe_href
     env.filters["plain"] = plain_text
     env.filters["container_name"] = preambular_name
     return env
+
+
+def safe_href(href: str | None) -> str | None:
+    """``href`` if a page may link it (an AKN IRI, an anchor, a web address), else None."""
+    return href if href and _SAFE_HREF.match(href) else None
+
+
+def stylesheet() -> str:
+    """The styles the whole page inlines, for a page that embeds fragments to serve itself."""
+    return (template_dir() / "resolution.css").read_text(encoding="utf-8")
+
+
+def link_resolver(link: LinkResolver | None) -> Callable[[Ref], str | None]:
+    """The href of each reference: its AKN IRI (no resolver), a URL template filled in with the
+    cited document's parts, or what a function makes of the IRI. A template needing a part the
+    IRI lacks (an undated citation's date) gives no link; an unsafe result gives none either."""
+    if link is None:
+        return lambda ref: safe_href(ref.href)
+    if callable(link):
+        return lambda ref: safe_href(link(ref.href))
+    check_link_template(link)
+
+    def from_template(ref: Ref) -> str | None:
+        name = cited_name(ref.href)
+        if name is None:
+            return safe_href(ref.href) if ref.href.startswith("#") else None
+        symbol = name.symbol()
+        fields = {"iri": ref.href, "actor": name.actor, "date": name.date, "number": name.number,
+                  "symbol": quote(symbol, safe="/()") if symbol else None}
+        try:
+            url = link.format_map({k: v for k, v in fields.items() if v is not None})
+        except KeyError:
+            return None
+        return safe_href(url)
+
+    return from_template
+
+
+def check_link_template(template: str) -> None:
+    """Refuse a link template naming a field we do not fill in, or that is not a format string."""
+    import string
+
+    try:
+        names = {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
+    except ValueError as e:
+        raise ConversionError(f"link template {template!r} is not a valid template ({e})") from None
+    unknown = sorted(n for n in names if n not in TEMPLATE_FIELDS)
+    if unknown:
+        raise ConversionError(f"link template {template!r} names {{{unknown[0]}}}; "
+                              f"it can use {', '.join('{' + f + '}' for f in TEMPLATE_FIELDS)}")
 
 
 @dataclass
@@ -101,38 +182,13 @@ def layout_masthead(res: Resolution) -> Masthead:
 
 def notes_in_reading_order(res: Resolution, eids: Eids) -> list[Footnote]:
     """Every footnote that has an eId, in the order a reader meets its marker."""
-    runs: list[list[Inline]] = [line.children for line in res.masthead]
-    runs += [res.title, res.formula] + [p.children for p in res.preamble]
-
-    def body_runs(parts) -> None:
-        for part in parts:
-            if isinstance(part, Section):
-                runs.append(part.heading)
-                body_runs(part.children)
-            else:
-                runs.append(part.children)
-                item_runs(part.items)
-
-    def item_runs(items) -> None:
-        for item in items:
-            runs.append(item.children)
-            item_runs(item.items)
-
-    body_runs(res.body)
-    runs += res.closing
-    for annex in res.annexes:
-        runs.append(annex.title)
-        body_runs(annex.body)
-    return [note for run in runs for note in iter_footnotes(run) if eids.of(note)]
+    return [note for run in inline_runs(res) for note in iter_footnotes(run) if eids.of(note)]
 
 
 def expression_uri(res: Resolution) -> str | None:
     """The document's AKN Expression IRI, as the AKN writer names it; None when it cannot be named."""
-    number = res.number or number_from_symbol(res.meta.symbol or "")
-    if not (number and res.meta.adoption_date and res.meta.body in ACTORS):
-        return None
-    name = WorkName(ACTORS[res.meta.body][0], res.meta.adoption_date, iri_number(number))
-    return name.expression(res.meta.language)
+    name = work_name(res)
+    return name.expression(res.meta.language) if name and res.meta.adoption_date else None
 
 
 def page_title(res: Resolution) -> str:
@@ -141,19 +197,29 @@ def page_title(res: Resolution) -> str:
     return ": ".join(p for p in parts if p) or res.meta.kind.capitalize()
 
 
-def write_html(res: Resolution, css: str | None = None) -> str:
-    """The resolution as one HTML page; styles inline unless ``css`` (a stylesheet URL) is given."""
+def write_html(res: Resolution, css: str | None = None, *, fragment: bool = False,
+               templates: Templates | None = None, link: LinkResolver | None = None) -> str:
+    """The resolution as one HTML page, styles inline unless ``css`` (a stylesheet URL) is given;
+    ``fragment`` gives the document's markup alone (``<article>``, no page and no styles, see
+    :func:`stylesheet`). ``templates`` override ours; ``link`` says where references link to."""
     eids = assign_eids(res)
-    template = environment().get_template("resolution.html.j2")
-    html = template.render(
-        res=res,
-        eids=eids,
-        masthead=layout_masthead(res),
-        notes=notes_in_reading_order(res, eids),
-        lang=language_tag(res.meta.language),
-        labels=LABELS.get(res.meta.language, LABELS["eng"]),
-        title=page_title(res),
-        expression_uri=expression_uri(res),
-        css_url=css,
-    )
+    env = environment(templates)
+    resolve = link_resolver(link)
+    try:
+        template = env.get_template("document.html.j2" if fragment else "resolution.html.j2")
+        html = template.render(
+            res=res,
+            eids=eids,
+            masthead=layout_masthead(res),
+            notes=notes_in_reading_order(res, eids),
+            lang=language_tag(res.meta.language),
+            labels=LABELS.get(res.meta.language, LABELS["eng"]),
+            title=page_title(res),
+            expression_uri=expression_uri(res),
+            css_url=css,
+            link=resolve,
+        )
+    except jinja2.TemplateError as e:
+        where = f"{e.filename or e.name}:{e.lineno}: " if getattr(e, "lineno", None) else ""
+        raise ConversionError(f"HTML template error: {where}{e.message or e}") from None
     return html if html.endswith("\n") else html + "\n"

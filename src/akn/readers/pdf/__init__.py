@@ -9,10 +9,11 @@ shared structure rules do the rest. Pages are named in every message instead of 
 """
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 
 from ...errors import AknError, ConversionError
 from ...languages import detect_language, get_language
+from ...notices import Notice
 from ..text import Dropped, Evidence, ReadResult, _formula_index, assemble
 from ..text.blocks import Block
 from ..text.footnotes import NoteBody
@@ -50,7 +51,7 @@ def read_pdf(data: bytes, *, filename: str | None = None, symbol: str | None = N
         no = 2 * (len(lines) + k) + 1
         pages_of[no] = note.page
         bodies[marker] = NoteBody(normalise_line(note.text), no)
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     try:
         language = get_language(lang) if lang else detect_language([l.text for l in plain])
     except KeyError as e:
@@ -76,6 +77,8 @@ def read_pdf(data: bytes, *, filename: str | None = None, symbol: str | None = N
     return result
 
 
-def _on_page(warning: str, pages_of: dict[int, int]) -> str:
-    """A warning's "line N" named as the page the paragraph stands on."""
-    return re.sub(r"\bline (\d+)\b", lambda m: f"page {pages_of.get(int(m.group(1)), '?')}", warning)
+def _on_page(warning: Notice, pages_of: dict[int, int]) -> Notice:
+    """A warning's line (a paragraph's number here) named as the page the paragraph stands on."""
+    if warning.line is None:
+        return warning
+    return replace(warning, line=pages_of.get(warning.line), unit="page")

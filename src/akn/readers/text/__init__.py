@@ -14,6 +14,7 @@ from ...errors import ConversionError, MetadataError
 from ...languages import Language, detect_language, get_language
 from ...model import Inline, MastheadLine, Metadata, Ref, Resolution, Text, Vote, plain_text
 from ...naming import kind_from_symbol, number_from_symbol, organ_from_symbol, symbol_from_filename
+from ...notices import Notice
 from .blocks import Block, unwrap
 from .canonical import is_canonical, read_canonical
 from .footnotes import NoteBody, lift_footnotes
@@ -31,7 +32,7 @@ class ReadResult:
     """The model, and what the reader wants the caller to know (warnings, dropped text)."""
 
     resolution: Resolution
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
 
 
@@ -72,7 +73,7 @@ def read_text(
     if is_canonical(front):
         return read_canonical(text)
     lines = undo_block_markup(clean_web_text(lines))
-    warnings: list[str] = [encoding_note] if encoding_note else []
+    warnings: list[Notice] = [Notice("encoding", encoding_note)] if encoding_note else []
 
     language = _language(lines, lang, front)
     lines = split_run_together(lines, language)
@@ -112,7 +113,7 @@ class Evidence:
     end: int = 0  # the input's last line (0: where the last block starts), named when it is cut short
 
 
-def assemble(evidence: Evidence, warnings: list[str], *, symbol: str | None = None, date: str | None = None,
+def assemble(evidence: Evidence, warnings: list[Notice], *, symbol: str | None = None, date: str | None = None,
              filename: str | None = None) -> ReadResult:
     """The resolution from a reader's evidence: masthead, number and title, formula, preamble,
     operative part, closing lines, annexes, footnotes and metadata."""
@@ -143,7 +144,8 @@ def assemble(evidence: Evidence, warnings: list[str], *, symbol: str | None = No
     if not body.closing and not body.annexes:
         _refuse_cut_text(body.body, last_line)
     for marker, note in parser.unused_bodies():
-        warnings.append(f"line {note.line}: footnote {marker} has no marker in the text; kept at the end")
+        warnings.append(Notice("footnote-unplaced", f"footnote {marker} has no marker in the text; kept at the end",
+                               note.line))
         _append_orphan_note(body, marker, note, parser)
     warnings += parser.resolver.warnings
 
@@ -156,9 +158,9 @@ def assemble(evidence: Evidence, warnings: list[str], *, symbol: str | None = No
         votes=_votes([formula, *body.closing, *(l.children for l in masthead)], language),
     )
     if not title:
-        warnings.append("the text prints no title; the AKN has none")
+        warnings.append(Notice("no-title", "the text prints no title; the AKN has none"))
     if not body.closing:
-        warnings.append("the text prints no closing lines (meeting and date); the AKN has no conclusions")
+        warnings.append(Notice("no-closing", "the text prints no closing lines (meeting and date); the AKN has no conclusions"))
     dropped += evidence.furniture
     return ReadResult(res, warnings, dropped)
 
@@ -196,7 +198,7 @@ def _formula_index(lines: list[Line], lang: Language) -> int | None:
     return None
 
 
-def _complete_title(printed: str | None, catalogued: str, lang: Language, warnings: list[str]) -> str | None:
+def _complete_title(printed: str | None, catalogued: str, lang: Language, warnings: list[Notice]) -> str | None:
     """A title an extraction cut at the end of its first line ("… in the drafting and") completed
     from the front matter's catalogue title when that title goes on from exactly these words."""
     if not printed or not catalogued:
@@ -204,7 +206,7 @@ def _complete_title(printed: str | None, catalogued: str, lang: Language, warnin
     last = printed.rstrip().rsplit(" ", 1)[-1].lower()
     full = re.sub(r"\s*[:/;]\s*$", "", " ".join(catalogued.split()))
     if last in lang.small_words and full.startswith(printed.rstrip() + " ") and len(full) > len(printed):
-        warnings.append("the printed title stops mid-phrase; completed from the front matter's title")
+        warnings.append(Notice("title-completed", "the printed title stops mid-phrase; completed from the front matter's title"))
         return full
     return printed
 
@@ -283,11 +285,11 @@ def _metadata(head, masthead, formula, closing, front, lang, organ, kind, symbol
     printed_symbol = next((plain_text(l.children).strip(" *") for l in by_role.get("symbol", [])), None)
     sym = symbol or printed_symbol or front.get("symbol")
     if symbol and printed_symbol and symbol != printed_symbol:
-        warnings.append(f"--symbol {symbol} differs from the printed symbol {printed_symbol}; "
-                        f"using {symbol} everywhere, FRBR IRIs included")
+        warnings.append(Notice("symbol-differs", f"--symbol {symbol} differs from the printed symbol {printed_symbol}; "
+                                                  f"using {symbol} everywhere, FRBR IRIs included"))
     elif symbol and head.number and number_from_symbol(symbol) != head.number:
-        warnings.append(f"--symbol {symbol} differs from the printed number {head.number}; "
-                        f"using {symbol} everywhere, FRBR IRIs included")
+        warnings.append(Notice("symbol-differs", f"--symbol {symbol} differs from the printed number {head.number}; "
+                                                  f"using {symbol} everywhere, FRBR IRIs included"))
     if not sym and head.number is None:
         number = _heading_number(masthead, lang)
         if number and organ == "SC":
@@ -300,7 +302,7 @@ def _metadata(head, masthead, formula, closing, front, lang, organ, kind, symbol
 
         sym = symbol_from_filename(Path(filename).name.split(".")[0])
         if sym:
-            warnings.append(f"symbol {sym} taken from the file name; the text does not print it")
+            warnings.append(Notice("symbol-from-filename", f"symbol {sym} taken from the file name; the text does not print it"))
     if not sym:
         raise MetadataError("the text prints no symbol or resolution number; give it with --symbol (e.g. --symbol A/RES/76/187)")
     if number_from_symbol(sym) is None:
@@ -313,8 +315,8 @@ def _metadata(head, masthead, formula, closing, front, lang, organ, kind, symbol
         printed_date = printed_date or _first_date([l.children for l in by_role.get(role, [])])
     printed_date = printed_date or _first_date(closing) or (_first_date([formula]) if kind == "decision" else None)
     if date and printed_date and date != printed_date:
-        warnings.append(f"--date {date} differs from the printed adoption date {printed_date}; "
-                        f"using {date} everywhere, FRBR IRIs included")
+        warnings.append(Notice("date-differs", f"--date {date} differs from the printed adoption date {printed_date}; "
+                                                f"using {date} everywhere, FRBR IRIs included"))
     adoption = date or printed_date
     if adoption is None:
         raise MetadataError("the text prints no adoption date; give it with --date YYYY-MM-DD")

@@ -165,9 +165,9 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
 def restore_displaced_last_lines(blocks: list[Block], lang: Language) -> list[Block]:
     """pdftotext and pdfminer sometimes print a paragraph's last line right after its number and
     the rest after it ("3." / "session." / "Further decides that … the eightieth"; "3." / "this
-    end:" / "Calls upon all States … to"; "(h)" / "security." / "Recognizing … food"): a numbered block holding only a few words that end a
-    sentence or a chapeau, followed by a block that opens in capitals and stops mid-sentence, is
-    one paragraph in the printed order."""
+    end:" / "Calls upon all States … to"; "(h)" / "security." / "Recognizing … food"): a block
+    numbered or labelled and holding only a few words that end a sentence or a chapeau, followed
+    by a block that opens in capitals and stops mid-sentence, is one paragraph in printed order."""
     out: list[Block] = []
     k = 0
     while k < len(blocks):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...notices import Notice
 from .lines import Line
 
 RULE = re.compile(r"^\s*_{5,}\s*$")
@@ -46,11 +47,11 @@ class NoteBody:
     line: int
 
 
-def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], list[str]]:
+def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], list[Notice]]:
     """Running text without footnote bodies, the bodies by marker, and warnings."""
     notes: dict[str, Pieces] = {}
     first_line: dict[str, int] = {}
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     kept: list[Line] = []
     current: str | None = None  # marker whose body continues on the next line
     in_block = False  # inside a PDF footnote block (after a rule, until the page ends)
@@ -59,7 +60,7 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
     def add(marker: str, text: str, no: int) -> None:
         nonlocal current
         if marker in notes:
-            warnings.append(f"line {no}: a second footnote body for marker {marker}; kept both texts")
+            warnings.append(Notice("footnote-duplicate", f"a second footnote body for marker {marker}; kept both texts", no))
             notes[marker].add(" ")
             notes[marker].add(text)
         else:
@@ -118,7 +119,9 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
                 # its text not to be told from the others'
                 resume = current
                 add(alone.group(1), "", line.no)
-                warnings.append(f"line {line.no}: footnote {alone.group(1)} is printed out of order; its text is not known")
+                warnings.append(Notice("footnote-out-of-order",
+                                       f"footnote {alone.group(1)} is printed out of order; its text is not known",
+                                       line.no))
                 current = resume
             elif pending and (not notes[current].tail or notes[current].tail.rstrip().endswith((".", ")"))):
                 current = pending.pop(0)

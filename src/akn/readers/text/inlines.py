@@ -15,7 +15,8 @@ from typing import Iterator
 
 from ...languages import Language
 from ...model import DateRef, Footnote, Inline, Italic, Ref, Text, joined
-from ...naming import ACTORS, cited_resolution_iri, document_symbol_iri
+from ...naming import ACTORS, DECISION_SERIES, cited_resolution_iri, document_symbol_iri
+from ...notices import Notice
 from .footnotes import SUPERSCRIPTS, NoteBody, superscript_to_digits
 
 # ------------------------------------------------------------------------------- tokenizing
@@ -184,7 +185,7 @@ class MarkerResolver:
 
     bodies: dict[str, NoteBody]
     used: set[str] = field(default_factory=set)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     _free: list[int] | None = None  # numeric markers with a body, lowest first
     highest: int = 0  # the highest numeric marker placed so far
     _symbols: list[str] | None = None  # other markers ("*", "*/"), longest first
@@ -224,7 +225,7 @@ class MarkerResolver:
         self.place(marker)
         body = self.bodies.get(marker)
         if body is None:
-            self.warnings.append(f"line {line}: footnote marker {marker} has no footnote text")
+            self.warnings.append(Notice("footnote-no-text", f"footnote marker {marker} has no footnote text", line))
         return body
 
     def find_digit_marker(self, text: str, marker: str, detached: bool = True) -> re.Match[str] | None:
@@ -336,16 +337,11 @@ def _organ_of_citation(number: str, named: str | None, home: str) -> str | None:
     return "HRC" if home == "HRC" else "GA"
 
 
-#: the lowest decision number within a session or year: the General Assembly's 400 and 500 series,
-#: the Economic and Social Council's 200 series, the Human Rights Council's 100 series
-_FIRST_DECISION = {"GA": 400, "ECOSOC": 200, "HRC": 100}
-
-
 def _numbered_as_decision(number: str, organ: str) -> bool:
     """Whether a cited decision's number is one its organ gives: other bodies' decisions
     ("decision 15/4" of a conference of parties) are numbered from 1 and not linked."""
     last = re.search(r"/(\d+)", number)
-    return bool(last) and organ in _FIRST_DECISION and int(last.group(1)) >= _FIRST_DECISION[organ]
+    return bool(last) and organ in DECISION_SERIES and int(last.group(1)) >= DECISION_SERIES[organ]
 
 
 class _Taken:
@@ -545,8 +541,8 @@ class InlineParser:
             marker = str(self.inline_notes)
             return Footnote(marker, self.parse(tok.body, line, markers=False))
         if tok.value in self.placed:  # one note, one place: repeats would copy its text each time
-            self.resolver.warnings.append(
-                f"line {line}: footnote marker {tok.value} printed again; its note stays at the first")
+            self.resolver.warnings.append(Notice(
+                "footnote-repeated", f"footnote marker {tok.value} printed again; its note stays at the first", line))
             return Text(tok.raw or tok.value)
         self.placed.add(tok.value)
         body = self.resolver.take(tok.value, line)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...languages import Language
+from ...notices import Notice
 from ...model import (
     Annex, BodyPart, DateRef, Event, Inline, Italic, Item, Paragraph, PreambularParagraph, Section,
     Text, joined,
@@ -116,7 +117,7 @@ class BodyBuilder:
 
     parser: InlineParser
     lang: Language
-    warnings: list[str]
+    warnings: list[Notice]
     italic_verbs: bool = True
     parts: list[BodyPart] = field(default_factory=list)
     sections: list[tuple[int, Section]] = field(default_factory=list)  # open sections by level
@@ -151,7 +152,8 @@ class BodyBuilder:
         m = BULLET.match(text)
         if m and self.last_para is not None or (m and not self.parts):
             num = str(self.last_num + 1)
-            self.warnings.append(f"line {block.no}: a bulleted paragraph; numbered {num} from the sequence")
+            self.warnings.append(Notice("bulleted-paragraph", f"a bulleted paragraph; numbered {num} from the sequence",
+                                        block.no))
             self._paragraph(num, text[m.end() :], block.no)
             return
         m = ITEM_NUM.match(text)
@@ -173,7 +175,8 @@ class BodyBuilder:
             return
         if self._unlabelled_item(text):
             label = _next_letter(self.last_para.items[-1].num if self.last_para.items else "")
-            self.warnings.append(f"line {block.no}: a sub-item without its label; labelled ({label}) from the sequence")
+            self.warnings.append(Notice("unlabelled-item", f"a sub-item without its label; labelled ({label}) from the sequence",
+                                        block.no))
             self._item(label, text, block.no)
             self.inferred.add(id(self.last_para.items[-1]))
             return
@@ -204,7 +207,8 @@ class BodyBuilder:
 
     def _paragraph(self, num: str, text: str, no: int) -> None:
         if int(num) > self.last_num + 1:
-            self.warnings.append(f"line {no}: paragraph {num} follows paragraph {self.last_num}; numbers missing in the text")
+            self.warnings.append(Notice("numbering-gap", f"paragraph {num} follows paragraph {self.last_num}; "
+                                        "numbers missing in the text", no))
         para = Paragraph(num, self._inlines(text.strip(), no))
         self._container().append(para)
         self.last_para = para
@@ -225,7 +229,7 @@ class BodyBuilder:
             if label == "ii" and id(last) in self.inferred and len(items) > 1 and not items[-2].items:
                 # the item labelled from the sequence just before it was that lost "(i)"
                 lost_first = items.pop()
-                self.warnings.append(f"line {no}: (ii) follows an unlabelled item; that item is its (i)")
+                self.warnings.append(Notice("item-relabelled", "(ii) follows an unlabelled item; that item is its (i)", no))
                 lost_first.num = "i"
                 last = items[-1]
                 last.items.append(lost_first)
@@ -287,7 +291,7 @@ def is_closing(text: str, lang: Language) -> bool:
                 or re.match(lang.masthead["adoption"], text))
 
 
-def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, warnings: list[str],
+def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, warnings: list[Notice],
                    web_copy: bool = False) -> Body:
     """Preamble, operative part, closing lines and annexes from the blocks after the formula.
 
@@ -393,8 +397,10 @@ def separate_lone_operative_paragraph(blocks: list[Block], lang: Language) -> li
     ("… contained therein, Approves the report …."): a block that opens like a preambular
     paragraph but ends in a full stop, with no operative paragraph before the closing lines, is
     two, split at its last clause comma before a capital."""
-    end = next((k for k, b in enumerate(blocks) if is_closing(b.text, lang)), len(blocks))
-    if end == 0 or any(_starts_operative(b.text, None, lang) for b in blocks[:end]):
+    # the first block that opens the operative part or closes the text: mostly paragraph 1
+    end = next((k for k, b in enumerate(blocks) if _starts_operative(b.text, None, lang) or is_closing(b.text, lang)),
+               len(blocks))
+    if end == 0 or (end < len(blocks) and not is_closing(blocks[end].text, lang)):
         return blocks
     last = blocks[end - 1]
     cuts = list(_CLAUSE_THEN_CAPITAL.finditer(last.text))

@@ -1,0 +1,47 @@
+"""Warnings a reader gives about an input it could read: structured, so a caller can sort them.
+
+A warning is not an error: the document was read, but something in it was guessed, repaired or
+is missing. Each carries a stable ``code`` (what kind of thing happened, for a program to count or
+filter), a ``message`` for people, and where it is (a ``line`` of the input, or for a PDF a page).
+``str(notice)`` is the line the command line prints, ``line 12: message``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: every code a reader emits, and what it means (docs/api.md lists the same)
+CODES: dict[str, str] = {
+    "encoding": "the input is not UTF-8; it was read in a legacy encoding",
+    "title-completed": "the printed title stops mid-phrase; completed from the front matter",
+    "no-title": "the text prints no title",
+    "no-closing": "the text prints no closing lines (meeting and date)",
+    "symbol-differs": "the symbol given differs from the one the text prints; the given one wins",
+    "symbol-from-filename": "the symbol was taken from the file name",
+    "date-differs": "the adoption date given differs from the one the text prints; the given one wins",
+    "numbering-gap": "operative paragraph numbers are missing in the text",
+    "bulleted-paragraph": "a bulleted paragraph was numbered from the sequence",
+    "unlabelled-item": "a sub-item without its label was labelled from the sequence",
+    "item-relabelled": "an item labelled from the sequence turned out to be a lost (i)",
+    "footnote-duplicate": "a second footnote body for one marker; both texts kept",
+    "footnote-out-of-order": "a footnote marker printed out of order; its text is not known",
+    "footnote-unplaced": "a footnote body has no marker in the text; kept at the end",
+    "footnote-no-text": "a footnote marker has no footnote text",
+    "footnote-repeated": "a footnote marker printed again; the note stays at the first",
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One warning about an input: ``code`` (a key of :data:`CODES`), ``message``, and where.
+
+    ``line`` is the input line (None when the warning is about the whole document); ``unit`` is
+    ``"line"``, or ``"page"`` when a PDF reader names the page instead.
+    """
+
+    code: str
+    message: str
+    line: int | None = None
+    unit: str = "line"
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.line}: {self.message}" if self.line is not None else self.message
