@@ -81,6 +81,44 @@ def test_the_base_of_the_broken_documents_is_clean():
     assert validate_file(BROKEN / "valid.xml", profile="house").problems == ()
 
 
+def _with(mutate) -> bytes:
+    root = etree.fromstring((BROKEN / "valid.xml").read_bytes())
+    mutate(root)
+    return etree.tostring(root)
+
+
+def _first_body_ref(root):
+    return root.xpath("(//a:mainBody//a:ref)[1]", namespaces={"a": NS})[0]
+
+
+@pytest.mark.parametrize("href, whole", [
+    ("/akn/un/statement/deliberation/un-ga/75-196", True),  # a citation printed without its date (D15)
+    ("/akn/un/doc/document/un-ga/A-76-463", True),  # a cited document symbol: no date part
+    ("/akn/un/statement/deliberation/un-sc/2014/2146", True),  # the year printed with the number
+    ("/akn/un/statement/deliberation/un-ga/2021-12-17/76-217", True),
+    ("/akn/un/statement/deliberation/un-ga/0000/75-196", True),  # what akn wrote before: still reads
+    ("/akn/un/statement/deliberation/un-ga/2021-12-17", False),  # a date, its number missing
+    ("/akn/un/statement/deliberation/un-ga//76-217", False),
+    ("/akn/un/A-RES-79-1", False),
+])
+def test_a_cited_iri_needs_a_date_part_only_when_the_citation_prints_one(href, whole):
+    report = akn.validate(_with(lambda root: _first_body_ref(root).set("href", href)), profile="house")
+    assert [p.code for p in report.problems] == ([] if whole else ["ref-iri"])
+
+
+def test_superscript_digit_markers_are_checked_not_counted():
+    """'¹'.isdigit() is true but int('¹') fails: a marker printed in superscript digits is a marker
+    like any other (unique), never a number the order rule counts from, and never a crash."""
+    def superscripts(root):
+        notes = list(root.iter(f"{{{NS}}}authorialNote"))
+        notes[0].set("marker", "¹")
+        notes[1].set("marker", "¹")
+        notes[2].set("marker", "²")
+    problems = akn.validate(_with(superscripts), profile="house").problems
+    assert "XML" not in {p.rule for p in problems}, [str(p) for p in problems]
+    assert [p.code for p in problems] == ["note-marker-unique"]
+
+
 def test_messages_cite_guideline_sections_not_decision_numbers():
     for name in sorted(EXPECTED):
         for p in validate_file(BROKEN / name).problems:

@@ -71,7 +71,7 @@ _HOUSE = [
     Rule("note-marker-order", "house", "footnote markers run 1, 2, 3… in document order", about_text=True),
     Rule("note-placement", "house", "footnotes are placement='bottom' (AKN4UN allows five placements)"),
     Rule("note-sup", "house", "a <sup> holds one footnote and nothing else (a stray superscript is a marker left in the text)", about_text=True),
-    Rule("ref-iri", "house", "a cited AKN IRI has all seven parts /akn/{country}/{type}/{subtype}/{actor}/{date}/{number}", about_text=True),
+    Rule("ref-iri", "house", "a cited AKN IRI has every part /akn/{country}/{type}/{subtype}/{actor}[/{date}]/{number}, the date only when the text prints one", about_text=True),
     Rule("xml-lang", "house", "xml:lang is the language of the Expression"),
 ]
 

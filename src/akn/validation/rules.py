@@ -51,6 +51,12 @@ def _num_of(el) -> str | None:
     return _norm("".join(num.itertext())) if num is not None else None
 
 
+def _decimal(text: str) -> bool:
+    """ASCII digits only: ``str.isdigit`` also accepts '¹' or '²', which ``int`` refuses (a
+    superscript footnote marker is text, not a number to count from)."""
+    return text.isascii() and text.isdigit()
+
+
 def _kids(el, name: str) -> list:
     return [c for c in el if c.tag == A + name]
 
@@ -334,7 +340,7 @@ def _taken_variant(actual: str | None, want: str, eids: set[str]) -> bool:
     """``want-2``, ``want-3``…: the writer's form when ``want`` is already another element's eId."""
     if actual is None or not actual.startswith(want + "-"):
         return False
-    return actual[len(want) + 1:].isdigit() and want in eids
+    return _decimal(actual[len(want) + 1:]) and want in eids
 
 
 class _BodyWalker:
@@ -417,10 +423,10 @@ def _numbering(paragraphs: list) -> Iterator[Finding]:
                                                 f"({P3_BODY}); a number lost, or a paragraph split at a page break?")
             continue
         value = eid_num(num)
-        if not value.isdigit() or (i and previous is None):
+        if not _decimal(value) or (i and previous is None):
             continue
         before = eid_num(previous) if previous is not None else "0"
-        if not before.isdigit():
+        if not _decimal(before):
             continue
         if int(value) != int(before) + 1:
             after = f"follows paragraph {int(before)}" if i else "is the first paragraph"
@@ -471,12 +477,12 @@ def _notes(d: Document) -> Iterator[Finding]:
                 yield ("eid-note", note, f"Footnote eId {have} should be '{want}': the eId of the element it stands "
                                          f"in, then __authorialNote_N ({HOUSE}; AKN4UN has no footnote eId scheme)")
         marker = note.get("marker", "")
-        numeric = marker.isdigit()
+        numeric = _decimal(marker)
         before = previous.get("marker", "") if previous is not None else None
         if before == marker or (not numeric and marker in seen):
             yield ("note-marker-unique", note, f"Footnote marker '{marker}' is used again; every footnote has its own "
                                                f"marker ({HOUSE})")
-        if numeric and not (before is not None and not before.isdigit()) and int(marker) != int(before or 0) + 1:
+        if numeric and not (before is not None and not _decimal(before)) and int(marker) != int(before or 0) + 1:
             yield ("note-marker-order", note, f"Footnote {marker} comes after footnote {int(before or 0)}: footnotes "
                                               "stand where their markers are printed, numbered 1, 2, 3…; a marker left "
                                               f"in the text or a note moved away from its marker? ({HOUSE})")
@@ -497,15 +503,27 @@ def _notes(d: Document) -> Iterator[Finding]:
 # ------------------------------------------------------------------------------- pointers
 
 
+_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _whole_iri(href: str) -> bool:
+    """Country, type, subtype, actor and number, none empty, with a date part between the last two
+    only when the citation prints a date (docs/profile.md, D15): a dateless IRI is whole. A last part
+    that is a whole date is a date with its number missing."""
+    parts = href.split("#")[0].split("/")[2:]
+    return len(parts) >= 5 and all(parts) and not _FULL_DATE.fullmatch(parts[-1])
+
+
 def _pointers(d: Document) -> Iterator[Finding]:
     for ref in d.root.iter(A + "ref"):
         href = ref.get("href", "")
         if not href.startswith(("#", "!", "/akn/")):
             yield ("ref-href", ref, f"Reference href '{href}' is neither '#eId', '!component' nor an AKN IRI '/akn/…'; "
                                     f"a link to another site is <a href> ({P1_REF}, {P1_URL})")
-        elif href.startswith("/akn/") and href.split("#")[0].count("/") < 7:
+        elif href.startswith("/akn/") and not _whole_iri(href):
             yield ("ref-iri", ref, f"Reference href '{href}' is not a whole AKN IRI "
-                                   f"/akn/{{country}}/{{type}}/{{subtype}}/{{actor}}/{{date}}/{{number}} ({HOUSE})")
+                                   f"/akn/{{country}}/{{type}}/{{subtype}}/{{actor}}[/{{date}}]/{{number}} (the date "
+                                   f"part only when the text prints one) ({HOUSE})")
     for el in d.root.iter(A + "*"):
         refers, source, href = el.get("refersTo"), el.get("source"), el.get("href")
         if refers is None and source is None and el.get(XML_LANG) is None and not (href or "").startswith("#"):
