@@ -117,12 +117,21 @@ def validate_file(path: str | os.PathLike, *, profile: str = DEFAULT_PROFILE, st
 
 def validate(source, profile: str = DEFAULT_PROFILE, *, strict: bool = False,
              max_xml_bytes: int | None = None) -> Report:
-    """Validate one AKN document: ``source`` is its XML (``bytes``, or a ``str`` starting with '<')
-    or a file path. Returns a :class:`Report`: ``report.ok``, ``report.problems`` (each with level,
-    rule, line, xpath, message, severity). Levels up to ``profile`` ("xsd", "akn4un", "house") are
-    errors, the rest warnings; ``strict`` makes warnings errors. Never raises for a bad document;
-    raises ``ValueError`` for an unknown profile."""
+    """Validate one AKN document and return its :class:`Report`: ``report.ok``, ``report.problems``
+    (each with level, rule, ``code`` (the rule again, as a :class:`akn.Notice` names its kind),
+    line, xpath, message, severity).
+
+    ``source`` is its XML (``bytes``, or a ``str`` starting with '<'), a file path, or a
+    :class:`akn.Document` (from ``akn.read``/``akn.load``: its AKN, as ``to_akn`` writes it, is
+    checked; lines are the AKN's). Levels up to ``profile`` ("xsd", "akn4un", "house") are errors,
+    the rest warnings; ``strict`` makes warnings errors. Never raises for a bad document; raises
+    ``ValueError`` for an unknown profile."""
+    from ..document import Document
+
     check_profile(profile)
+    if isinstance(source, Document):  # akn writes it: not hostile, so no size bound
+        data = source.to_akn(validate=False).encode("utf-8")
+        return Report(None, tuple(validate_bytes(data, profile=profile, strict=strict, trusted=True)))
     if isinstance(source, (bytes, bytearray)) or (isinstance(source, str) and source.lstrip("\ufeff \t\r\n").startswith("<")):
         return Report(None, tuple(validate_bytes(bytes(source) if not isinstance(source, str) else source,
                                                  profile=profile, strict=strict, max_xml_bytes=max_xml_bytes)))

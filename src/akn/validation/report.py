@@ -72,6 +72,14 @@ class Report:
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity == "warning")
 
+    def by_code(self) -> dict[str, list[Problem]]:
+        """The problems grouped by code (rule id), codes in the order they first occur, as
+        :meth:`akn.Document.warnings_by_code` groups a reader's warnings."""
+        grouped: dict[str, list[Problem]] = {}
+        for p in self.problems:
+            grouped.setdefault(p.code, []).append(p)
+        return grouped
+
 
 #: the older name of a report of one file
 FileReport = Report
