@@ -10,8 +10,8 @@
 
 ``read`` and ``load`` give a :class:`Document` (metadata as attributes, ``warnings`` as
 :class:`Notice` objects, ``to_akn``/``to_html``/``to_text``/``to_json``); ``convert`` is the
-one-call shortcut; ``validate`` checks a document (AKN XML, a file, or a
-:class:`Document`) and returns a :class:`Report`. See docs/api.md. Names load when first used, so ``import akn`` stays light.
+one-call shortcut; ``validate`` checks a document (a :class:`Document`, AKN XML or a file) and
+returns a :class:`Report`. See docs/api.md. Names load when first used, so ``import akn`` stays light.
 """
 from importlib import import_module as _import_module
 

@@ -184,8 +184,10 @@ class Document:
     # ------------------------------------------------------------------------- outputs
 
     def to_akn(self, *, validate: bool = True) -> str:
-        """The AKN 3.0 XML (AKN4UN profile); checked against the OASIS schema unless ``validate``
-        is False (raises :class:`akn.ValidationError`)."""
+        """The AKN 3.0 XML (AKN4UN profile); checked as ``akn validate --profile house`` checks
+        (the OASIS schema, AKN4UN and house rules) unless ``validate`` is False, raising
+        :class:`akn.ValidationError`. A rule the output breaks because of what the text says (a
+        paragraph number missing) does not raise: :meth:`validate` reports it."""
         from .api import render
 
         return render(self.model, "akn", validate=validate)
