@@ -4,7 +4,8 @@
 
 The text is generated: the seed resolution's masthead and formula, a few preambular paragraphs,
 then N numbered operative paragraphs (every tenth with a footnote, every hundredth with (a), (b)
-sub-paragraphs). It is converted to AKN in this process (``akn.convert`` with ``validate=False``:
+sub-paragraphs; the text reader numbers paragraphs up to 9999, so from 10000 on they are
+unnumbered and para-unnumbered reports one error where the numbers stop). It is converted to AKN in this process (``akn.convert`` with ``validate=False``:
 conversion alone), then the written file is checked the way ``akn validate`` does
 (``akn.validation.validate_file``, as ``akn validate --profile akn4un`` does by default; every
 level's rules run whatever the profile, which only sorts errors from warnings; the trusted size
@@ -80,6 +81,8 @@ def main() -> None:
     errors = [p for p in report.problems if p.severity == "error"]
     print(f"{args.paragraphs} paragraphs, {len(text) / 1e6:.1f} MB of text, {size / 1e6:.1f} MB of AKN; "
           f"{len(errors)} errors, {len(report.problems) - len(errors)} warnings")
+    for p in errors[:3]:  # the text reader numbers paragraphs up to 9999: 10000 on are unnumbered
+        print(f"  {p.rule} line {p.line}: {p.message[:100]}")
     print(f"  convert  {convert_s:7.2f} s CPU")
     print(f"  validate {validate_s:7.2f} s CPU (--profile {args.profile})")
     ratio = validate_s / convert_s
