@@ -4,13 +4,13 @@
 
 The text is generated: the seed resolution's masthead and formula, a few preambular paragraphs,
 then N numbered operative paragraphs (every tenth with a footnote, every hundredth with (a), (b)
-sub-paragraphs; the text reader numbers paragraphs up to 9999, so from 10000 on they are
-unnumbered and para-unnumbered reports one error where the numbers stop). It is converted to AKN in this process (``akn.convert`` with ``validate=False``:
-conversion alone), then the written file is checked the way ``akn validate`` does
-(``akn.validation.validate_file``, as ``akn validate --profile akn4un`` does by default; every
-level's rules run whatever the profile, which only sorts errors from warnings; the trusted size
-bound raised). CPU time, so
-a shared machine slows neither side more than the other. The target: validate <= 3 x convert.
+sub-paragraphs). The text reader numbers paragraphs up to 9999, so from 10000 on they are
+unnumbered and para-unnumbered reports one error where the numbers stop. The text is converted
+to AKN in this process (``akn.convert`` with ``validate=False``: conversion alone), then the
+written file is checked as ``akn validate --profile akn4un`` checks it
+(``akn.validation.validate_file``; every level's rules run whatever the profile, which only sorts
+errors from warnings; the trusted size bound raised). CPU time, so a shared machine slows
+neither side more than the other. The target: validate <= 3 x convert.
 """
 from __future__ import annotations
 
