@@ -1,9 +1,8 @@
-"""Build hook: ship the top-level ``templates/`` and ``schemas/`` folders inside the package.
+"""Build hook: ship the top-level ``templates/`` folder inside the package.
 
-They live at the top of the repository, where designers and profile editors find them; an
-installed ``akn`` finds them inside the package (``akn/templates``, ``akn/schemas``). Metadata
-stays in pyproject.toml. Editable installs and source checkouts read the folders in place (see
-``akn.writers.html.template_dir`` and ``akn.validate.profile_path``).
+It lives at the top of the repository, where designers find it; an installed ``akn`` finds it
+inside the package (``akn/templates``). Metadata stays in pyproject.toml. Editable installs and
+source checkouts read the folder in place (see ``akn.writers.html.template_dir``).
 """
 import shutil
 from pathlib import Path
@@ -12,7 +11,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
-SHIPPED = ("templates", "schemas")
+SHIPPED = ("templates",)
 
 
 class BuildPyWithData(build_py):

@@ -32,7 +32,7 @@ def stages(paths: list[Path]) -> dict[str, float]:
     from akn.readers.pdf import read_pdf
     from akn.readers.pdf.document import read_pages
     from akn.readers.pdf.layout import read_layout
-    from akn.validate import validate_bytes
+    from akn.validation import validate_bytes
     from akn.writers.akn import write_akn
 
     validate_bytes(b"<x/>")  # the schema compiles once per process, not per document
@@ -47,7 +47,7 @@ def stages(paths: list[Path]) -> dict[str, float]:
         t2 = time.perf_counter()
         xml = write_akn(resolution)
         t3 = time.perf_counter()
-        validate_bytes(xml)
+        validate_bytes(xml, xsd_only=True)
         t4 = time.perf_counter()
         times["read"].append(t1 - t0)
         times["structure"].append(max(0.0, (t2 - t1) - (t1 - t0)))

@@ -96,7 +96,7 @@ def test_help_loads_no_schema_template_engine_or_reader():
         "import sys\n"
         "from akn.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = ['lxml.etree', 'jinja2', 'akn.readers.text', 'akn.validate', 'akn.writers.akn', 'cobalt']\n"
+        "heavy = ['lxml.etree', 'jinja2', 'akn.readers.text', 'akn.validation', 'akn.writers.akn', 'cobalt']\n"
         "print('LOADED:' + ','.join(m for m in heavy if m in sys.modules))\n"
     )
     for args in ([], ["convert"]):

@@ -7,7 +7,7 @@ import pytest
 from lxml import etree
 
 import akn
-from akn.validate import xsd_problems
+from akn.validation import xsd_problems
 
 from .akn_observe import FIELDS, matches, observe
 from .conftest import CORPUS, corpus_truth

@@ -109,3 +109,10 @@ def test_a_cited_documents_iri_gives_back_its_symbol(symbol):
 
 def test_other_hrefs_are_no_cited_name():
     assert cited_name("#para_1") is None and cited_name("/akn/ontology/organization/un/un-ga") is None
+
+
+@pytest.mark.parametrize("actor", ["un-ga", "un-ecosoc", "un-hrc"])
+def test_a_superscript_number_in_a_cited_iri_gives_a_symbol_not_a_crash(actor):
+    """'²'.isdigit() is true but int('²') fails; an AKN document from anyone may cite it (and a
+    {symbol} link template asks for the symbol)."""
+    assert cited_name(f"/akn/un/statement/deliberation/{actor}/²").symbol().endswith("/RES/²")

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+import akn
 from akn.api import read_any
 from akn.cli import main
 from akn.notices import CODES, Notice
@@ -43,8 +44,25 @@ def test_a_pdf_names_the_page_a_warning_is_on():
 
 def test_the_command_line_prints_each_warning_with_its_file_and_line(tmp_path):
     path = CORPUS / "A_RES_80_5.md"
-    expected = [f"akn: {path}: warning: {w}" for w in read_any(path.read_bytes(), filename=str(path)).warnings]
-    assert expected
+    read = read_any(path.read_bytes(), filename=str(path)).warnings
+    warnings: list[Notice] = []
+    akn.convert(path.read_bytes(), filename=str(path), warnings=warnings)
+    assert read and warnings[:len(read)] == read  # the reader's, then what validating the output found
+    expected = [f"akn: {path}: warning: {w}" for w in warnings]
     result = CliRunner().invoke(main, ["convert", str(path), "-o", str(tmp_path / "out.xml")])
     assert result.exit_code == 0
     assert [line for line in result.stderr.splitlines() if ": warning: " in line] == expected
+
+
+def test_a_finding_convert_warns_about_has_the_code_validate_reports():
+    from akn.notices import VALIDATION_CODES
+    from akn.validation import ABOUT_TEXT
+
+    assert set(VALIDATION_CODES) == ABOUT_TEXT and set(VALIDATION_CODES) <= set(CODES)
+    path = CORPUS / "A_RES_80_5.md"  # its annex skips paragraph numbers: the output breaks para-sequence
+    warnings: list[Notice] = []
+    akn.convert(path.read_bytes(), filename=str(path), warnings=warnings)
+    from_convert = [w.code for w in warnings if w.code in VALIDATION_CODES]
+    report = akn.validate(akn.load(path), profile="house")
+    assert from_convert and from_convert == [p.code for p in report.errors]
+    assert all(w.code in CODES for w in warnings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import shlex
 import subprocess
+import sys
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -51,3 +52,23 @@ def test_the_pre_commit_example_pins_no_release_that_does_not_exist():
     assert [r for r in revs if r not in tags] == []
     hook = re.search(r"# \.pre-commit-config\.yaml\n(.*?)```", README, re.S).group(1)
     assert "repo: local" in hook and "entry: akn validate" in hook
+
+
+def _validation_examples() -> list[tuple[str, int]]:
+    """The README's `akn validate` lines and the exit code each one's comment states."""
+    section = README[README.index("## Validation\n"):README.index("### In CI")]
+    block = re.search(r"```sh\n(.*?)```", section, re.S).group(1)
+    lines = [line.split("#", 1) for line in block.splitlines() if line.strip()]
+    return [(command.strip(), int(re.search(r"exit (\d)", comment).group(1))) for command, comment in lines]
+
+
+def test_the_validation_examples_exit_as_their_comments_say():
+    examples = _validation_examples()
+    assert {code for _, code in examples} == {0, 1, 2} and any(" - <" in c for c, _ in examples)
+    for command, code in examples:
+        words = shlex.split(command.split("<")[0])
+        assert words[:2] == ["akn", "validate"], command
+        stdin = (ROOT / command.split("<")[1].strip()).read_bytes() if "<" in command else None
+        done = subprocess.run([sys.executable, "-m", "akn.cli", *words[1:]], cwd=ROOT, input=stdin,
+                              capture_output=True, timeout=120)
+        assert done.returncode == code, (command, done.stderr.decode()[-300:])

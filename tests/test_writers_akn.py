@@ -11,7 +11,7 @@ from lxml import etree
 
 from akn.model import Footnote, Ref, Text
 from akn.readers.text import read_text
-from akn.validate import safe_parser
+from akn.validation import safe_parser
 from akn.writers.akn import session_number, write_akn
 
 from .model_strategies import resolutions

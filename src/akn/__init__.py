@@ -5,10 +5,13 @@
     >>> doc.symbol, doc.adoption_date, doc.paragraph_count     # doctest: +SKIP
     ('A/RES/76/187', '2021-12-16', 30)
     >>> html = doc.to_html(fragment=True, link="https://undocs.org/{symbol}")   # doctest: +SKIP
+    >>> akn.validate(doc).ok                                   # doctest: +SKIP
+    True
 
 ``read`` and ``load`` give a :class:`Document` (metadata as attributes, ``warnings`` as
 :class:`Notice` objects, ``to_akn``/``to_html``/``to_text``/``to_json``); ``convert`` is the
-one-call shortcut. See docs/api.md. Names load when first used, so ``import akn`` stays light.
+one-call shortcut; ``validate`` checks a document (a :class:`Document`, AKN XML or a file) and
+returns a :class:`Report`. See docs/api.md. Names load when first used, so ``import akn`` stays light.
 """
 from importlib import import_module as _import_module
 
@@ -21,6 +24,8 @@ _EXPORTS = {
     "Document": "document",
     "convert": "api",
     "Notice": "notices",
+    "validate": "validation",
+    "Report": "validation",
     "stylesheet": "writers.html",
     "AknError": "errors",
     "ConversionError": "errors",

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .notices import Notice
+
 #: the inputs a folder or a glob contributes to a batch (api.read_any decides how to read each)
 INPUT_SUFFIXES = frozenset({".pdf", ".txt", ".md", ".markdown", ".json", ".xml", ".akn"})
 
@@ -108,9 +110,10 @@ def convert_bytes(data: bytes, name: str, options: Options, filename: str | None
     notes = [f"{name}: warning: {w}" for w in result.warnings]
     if options.verbose:
         notes += [f"{name}: dropped {d}" for d in result.dropped]
+    checked: list[Notice] = []
     output = render(result.resolution, options.fmt, validate=options.validate, css=options.css,
-                    fragment=options.fragment, templates=options.templates, link=options.link_template)
-    return output, notes
+                    fragment=options.fragment, templates=options.templates, link=options.link_template, notes=checked)
+    return output, notes + [f"{name}: warning: {w}" for w in checked]
 
 
 def error_line(exc: BaseException, source: str) -> str:
@@ -361,6 +364,6 @@ def _warm_up(options: Options) -> None:
     elif options.fmt == "html":
         from .writers import html  # noqa: F401
     if options.fmt == "akn" and options.validate:
-        from .validate import akn_schema
+        from .validation import akn_schema
 
         akn_schema()

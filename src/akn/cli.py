@@ -1,6 +1,7 @@
 """The ``akn`` command: a thin shell over the library.
 
-Exit codes: 0 success, 1 a conversion or validation failure, 2 a usage error. Errors are one
+Exit codes: 0 success, 1 a conversion or validation failure, 2 a usage error (and, for
+``validate``, an input that cannot be read as XML). Errors are one
 line ``akn: FILE:LINE: message``; ``--debug`` shows the traceback instead.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import click
 
 EXIT_FAILURE = 1
+EXIT_USAGE = 2  # click's code for a usage error; `akn validate` uses it for unreadable input too
 
 
 def _fail(message: str) -> None:
@@ -46,7 +48,7 @@ def main() -> None:
               help="Output format (default: from the output's extension, else akn); an output "
                    "extension that says otherwise is an error.")
 @click.option("--validate/--no-validate", default=True, show_default=True,
-              help="Check the AKN against the OASIS schema before writing it.")
+              help="Check the AKN before writing it, as `akn validate --profile house` does (schema, AKN4UN, house).")
 @click.option("--symbol", help="Document symbol, e.g. A/RES/76/187 (one input only); it wins over what the "
                                 "text prints, FRBR IRIs included, with a warning when they differ.")
 @click.option("--date", help="Adoption date (YYYY-MM-DD); it wins over the date the text prints, FRBR IRIs "
@@ -238,51 +240,94 @@ def _summarise(outcomes, quiet: bool) -> None:
               f"{warnings} warnings")
 
 
-@main.command("validate")
-@click.argument("paths", nargs=-1, required=True,
-                type=click.Path(exists=True, readable=False, path_type=Path))
+@main.command("validate", epilog="""\b
+Rules by level (the id each problem names):
+  xsd     IO, XML, XSD: the file reads as safe XML and follows the OASIS AKN 3.0
+          schema (eIds unique in the whole document included).
+  akn4un  what the AKN4UN guidelines require; the message cites the section:
+          doc-type, work-uri, work-actor, work-subtype, work-number, annex-work-uri,
+          expression-uri, manifestation-uri, language-code, author-target,
+          adoption-date, para-unnumbered, ref-href, pointer-target.
+  house   akn's own conventions where AKN4UN is silent, only suggests, or
+          contradicts itself; what akn convert writes and checks:
+          doc-name, work-actor-known, frbr-this, number-title, formula,
+          preamble-name, conclusions-meeting, conclusions-date (always a warning),
+          eid-preamble, eid-attachment, eid-para, eid-section, eid-list, eid-point,
+          eid-note, para-sequence, note-marker-unique, note-marker-order,
+          note-placement, note-sup, ref-iri, xml-lang.
+Other tools (LIME, Indigo, hand edits) write valid AKN in other eId styles and
+container names, so house problems are warnings unless --profile house.
+
+\b
+Exit codes: 0 every document valid (warnings allowed; none with --strict),
+1 a document invalid, 2 a usage error or an input that cannot be read as
+XML (missing, not well-formed, an external or markup entity, over the size or
+depth limit). Unreadable inputs are reported like any problem, with file and line.
+""")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
+@click.option("--profile", type=click.Choice(["xsd", "akn4un", "house"]), default="akn4un", show_default=True,
+              help="How far errors go: xsd (the schema only; AKN4UN and house rules warn), akn4un (the schema "
+                   "and the AKN4UN guidelines; house rules warn), house (everything an error: what akn's own "
+                   "output must pass).")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "junit"]), default="text",
               show_default=True, help="Report format: text for people, json, github (annotations), junit.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Validate in this many processes.")
-@click.option("--xsd-only", is_flag=True, help="Check the OASIS schema only, not the AKN4UN profile rules.")
-def validate_cmd(paths: tuple[Path, ...], fmt: str, jobs: int, xsd_only: bool) -> None:
-    """Check AKN files against the OASIS AKN 3.0 schema and the AKN4UN profile rules.
+@click.option("--max-xml-mb", type=click.IntRange(min=1), metavar="MB",
+              help="Read inputs up to this size (default 20, a bound on untrusted input).")
+@click.option("--xsd-only", is_flag=True, hidden=True, help="Check the OASIS schema only (no AKN4UN or house rules).")
+def validate_cmd(paths: tuple[str, ...], profile: str, strict: bool, fmt: str, jobs: int, max_xml_mb: int | None,
+                 xsd_only: bool) -> None:
+    """Check AKN files against the OASIS AKN 3.0 schema, the AKN4UN guidelines and akn's house
+    conventions: three levels, each rule in exactly one.
 
-    PATHS are files or folders (searched recursively for *.xml). Every problem is reported with
-    file, line, XPath and rule id (XSD for the schema); exit 1 if any document is invalid.
-    Warnings are reported but do not make a document invalid.
+    PATHS are files, folders (searched recursively for *.xml) or '-' for standard input. Every
+    problem is reported with file, line, XPath and rule id; XSD and AKN4UN problems are errors,
+    house conventions warnings (see --profile, --strict). Files are read with the AKN reader's
+    safe parser: internal entities that stand for plain text are expanded; DTDs are not loaded,
+    external entities and the network are never touched, and size (--max-xml-mb) and depth are
+    bounded.
 
     \b
     Examples:
       akn validate out/
-      akn validate --format github --jobs 2 out/
+      akn validate --profile house --format github --jobs 2 out/
+      cat res.xml | akn validate -
     """
-    from .reports import render_reports, summary
-    from .validate import validate_file
+    from functools import partial
 
+    from .reports import render_reports, summary
+    from .validation import validate_file
+
+    if "-" in paths and len(paths) > 1:
+        raise click.UsageError("standard input ('-') validates alone, not with other inputs")
     files = expand_paths(paths)
     if not files:
         raise click.UsageError("no *.xml files found in " + ", ".join(str(p) for p in paths))
+    check = partial(validate_file, profile=profile, strict=strict, xsd_only=xsd_only,
+                    max_xml_bytes=max_xml_mb * 1024 * 1024 if max_xml_mb else None)
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
-        from functools import partial
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-            reports = list(pool.map(partial(validate_file, xsd_only=xsd_only), files,
-                                    chunksize=max(1, len(files) // (4 * jobs))))
+            reports = list(pool.map(check, files, chunksize=max(1, len(files) // (4 * jobs))))
     else:
-        reports = [validate_file(f, xsd_only=xsd_only) for f in files]
+        reports = [check(f) for f in files]
     click.echo(render_reports(reports, fmt), nl=False)
     click.echo(summary(reports), err=True)
+    if any(r.unreadable for r in reports):
+        sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FAILURE if any(not r.valid for r in reports) else 0)
 
 
-def expand_paths(paths: tuple[Path, ...]) -> list[str]:
-    """Files as given, folders as their *.xml files (recursively, sorted); each file once, in order."""
+def expand_paths(paths: tuple[str, ...]) -> list[str]:
+    """Files as given (a missing one too: it is reported as unreadable), folders as their *.xml
+    files (recursively, sorted), '-' as is; each file once, in order."""
     files: dict[str, None] = {}  # ordered and without repeats
-    for path in paths:
-        found = sorted(p for p in path.rglob("*.xml") if p.is_file()) if path.is_dir() else [path]
+    for arg in paths:
+        path = Path(arg)
+        found = sorted(p for p in path.rglob("*.xml") if p.is_file()) if arg != "-" and path.is_dir() else [arg]
         files.update(dict.fromkeys(str(f) for f in found))
     return list(files)
 

@@ -24,6 +24,7 @@ from .notices import Notice
 
 if TYPE_CHECKING:  # the reader and jinja2 load when a document is read or rendered, not on import
     from .readers.text import Dropped
+    from .validation import Report
     from .writers.html import LinkResolver, Templates
 
 #: the ``format`` field of :meth:`Document.to_json`, bumped when the schema changes incompatibly
@@ -183,11 +184,21 @@ class Document:
     # ------------------------------------------------------------------------- outputs
 
     def to_akn(self, *, validate: bool = True) -> str:
-        """The AKN 3.0 XML (AKN4UN profile); checked against the OASIS schema unless ``validate``
-        is False (raises :class:`akn.ValidationError`)."""
+        """The AKN 3.0 XML (AKN4UN profile); checked as ``akn validate --profile house`` checks
+        (the OASIS schema, AKN4UN and house rules) unless ``validate`` is False, raising
+        :class:`akn.ValidationError`. A rule the output breaks because of what the text says (a
+        paragraph number missing) does not raise: :meth:`validate` reports it."""
         from .api import render
 
         return render(self.model, "akn", validate=validate)
+
+    def validate(self, profile: str = "akn4un", *, strict: bool = False) -> Report:
+        """The :class:`akn.Report` of this document's AKN (as :meth:`to_akn` writes it) at ``profile``
+        ("xsd", "akn4un", "house"), as ``akn.validate(doc)`` gives it; findings carry a ``code``
+        like the reader's :attr:`warnings`."""
+        from .validation import validate
+
+        return validate(self, profile, strict=strict)
 
     def to_html(self, *, fragment: bool = False, templates: Templates | None = None,
                 link: LinkResolver | None = None, css: str | None = None) -> str:

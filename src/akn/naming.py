@@ -161,7 +161,8 @@ class CitedName:
         if organ is None:
             return None
         last = self.number.rsplit("-", 1)[-1]
-        kind = "DEC" if organ in DECISION_SERIES and last.isdigit() and int(last) >= DECISION_SERIES[organ] else "RES"
+        decimal = last.isascii() and last.isdigit()  # not '²': isdigit takes it, int does not
+        kind = "DEC" if organ in DECISION_SERIES and decimal and int(last) >= DECISION_SERIES[organ] else "RES"
         number = _symbol_from_iri_number(self.number)
         if organ == "SC":
             return f"S/{kind}/{number}" + (f" ({self.date[:4]})" if self.date and "(" not in number else "")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: every code a reader emits, and what it means (docs/api.md lists the same)
+#: every code a reader (or, below, convert's check of its output) emits, and what it means
+#: (docs/api.md lists the same)
 CODES: dict[str, str] = {
     "encoding": "the input is not UTF-8; it was read in a legacy encoding",
     "title-completed": "the printed title stops mid-phrase; completed from the front matter",
@@ -28,6 +29,24 @@ CODES: dict[str, str] = {
     "footnote-no-text": "a footnote marker has no footnote text",
     "footnote-repeated": "a footnote marker printed again; the note stays at the first",
 }
+
+#: codes of the warnings ``convert`` adds when the AKN it wrote breaks a validation rule because
+#: of what the text says: the rule's id (akn.validation.levels, ``about_text``), as ``akn validate``
+#: reports it, so a finding has one code whether convert or validate names it
+VALIDATION_CODES: dict[str, str] = {
+    "adoption-date": "a date marked as the adoption date differs from the Work's",
+    "para-unnumbered": "an unnumbered operative paragraph among numbered ones",
+    "para-sequence": "operative paragraph numbers do not run 1, 2, 3… (see numbering-gap)",
+    "number-title": "the number printed before the title differs from the symbol's",
+    "conclusions-meeting": "the closing names no meeting",
+    "conclusions-date": "the closing prints no adoption date",
+    "note-marker-unique": "a footnote marker is used twice",
+    "note-marker-order": "footnote markers do not run 1, 2, 3…",
+    "note-sup": "a superscript that is not a footnote marker",
+    "ref-href": "a reference points neither into the document nor to an AKN IRI",
+    "ref-iri": "a cited AKN IRI lacks a part",
+}
+CODES.update(VALIDATION_CODES)
 
 
 @dataclass(frozen=True)

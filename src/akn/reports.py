@@ -1,6 +1,6 @@
 """Validation reports for people and for CI: text, JSON, GitHub annotations, JUnit XML.
 
-Pure functions from :class:`akn.validate.FileReport` lists to a string; the CLI prints them.
+Pure functions from :class:`akn.validation.Report` lists to a string; the CLI prints them.
 """
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 
 from lxml import etree
 
-from .validate import FileReport, Problem
+from .validation.report import FileReport, Problem
 
 FORMATS = ("text", "json", "github", "junit")
 
@@ -19,10 +19,12 @@ def render_reports(reports: list[FileReport], fmt: str) -> str:
 
 
 def summary(reports: list[FileReport]) -> str:
-    invalid = sum(not r.valid for r in reports)
+    unreadable = sum(r.unreadable for r in reports)
+    invalid = sum(not r.valid for r in reports) - unreadable
     warnings = sum(p.severity == "warning" for r in reports for p in r.problems)
     extra = f", {warnings} warning{'s' * (warnings != 1)}" if warnings else ""
-    return f"{len(reports) - invalid} valid, {invalid} invalid{extra}"
+    unread = f", {unreadable} unreadable" if unreadable else ""
+    return f"{len(reports) - invalid - unreadable} valid, {invalid} invalid{unread}{extra}"
 
 
 def text(reports: list[FileReport]) -> str:
@@ -37,7 +39,8 @@ def text(reports: list[FileReport]) -> str:
 
 
 def _problem_dict(p: Problem) -> dict:
-    return {"line": p.line, "xpath": p.path, "rule": p.rule, "severity": p.severity, "message": p.message}
+    return {"line": p.line, "xpath": p.xpath, "rule": p.rule, "level": p.level, "severity": p.severity,
+            "message": p.message}
 
 
 def as_json(reports: list[FileReport]) -> str:
@@ -46,6 +49,7 @@ def as_json(reports: list[FileReport]) -> str:
                   for r in reports],
         "valid": sum(r.valid for r in reports),
         "invalid": sum(not r.valid for r in reports),
+        "unreadable": sum(r.unreadable for r in reports),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -28,7 +28,7 @@ def test_reads_what_the_writer_writes():
 
 
 @pytest.mark.parametrize("body, element", [
-    ('<paragraph eId="p"><num>1.</num><content><p>A <b>bold</b> word</p></content></paragraph>', "<b>"),
+    ('<paragraph eId="p"><num>1.</num><content><p>A <img src="x.png"/> picture</p></content></paragraph>', "<img>"),
     ('<paragraph eId="p"><num>1.</num><content><p>x</p><p>y</p></content></paragraph>', "<p>"),
     ('<hcontainer name="x"><content><p>x</p></content></hcontainer>', "<hcontainer>"),
     ('<paragraph eId="p"><num>1.</num><content><p><date>undated</date></p></content></paragraph>', "<date>"),
@@ -40,6 +40,13 @@ def test_unrepresentable_element_is_named_with_its_line(body, element):
         read_akn(data)
     assert element in str(info.value)
     assert info.value.line == data[: data.index(b"<mainBody>")].count(b"\n") + 2 or element == "<date>"
+
+
+def test_markup_the_model_has_no_place_for_keeps_its_text():
+    """Other tools' bold, terms and spans (AKN4UN allows them): the words stay, the markup goes."""
+    res = read_akn(with_body('<paragraph eId="p"><num>1.</num><content><p>A <b>bold</b> <term refersTo="#t">'
+                             'word</term></p></content></paragraph>')).resolution
+    assert res.body[0].children[0].text == "A bold word"
 
 
 def test_text_outside_any_paragraph_is_refused():
@@ -59,19 +66,36 @@ def test_other_document_types_are_refused():
         read_akn(data)
 
 
+WORK_URI = b'<FRBRuri value="/akn/un/statement/deliberation/un-ga/2021-12-16/76-187"/><FRBRdate'
+PUBLICATION = b'<publication name="resolution" date="2022-01-11" showAs="A/RES/76/187" number="A/RES/76/187"/>'
+
+
+def test_an_author_entry_another_tool_names_is_found_by_the_work_iri():
+    res = read_akn(PROFILE.replace(b'<FRBRauthor href="#un-ga"/><FRBRcountry', b'<FRBRauthor href="#ga"/><FRBRcountry', 1))
+    assert res.resolution.meta.body == "GA"
+
+
 def test_unknown_organ_is_a_metadata_error():
+    """Neither the author's entry nor the Work IRI's actor is an organ akn knows."""
+    data = PROFILE.replace(b'<FRBRauthor href="#un-ga"/><FRBRcountry', b'<FRBRauthor href="#x"/><FRBRcountry', 1)
     with pytest.raises(ConversionError, match="FRBRauthor"):
-        read_akn(PROFILE.replace(b'<FRBRauthor href="#un-ga"/><FRBRcountry', b'<FRBRauthor href="#x"/><FRBRcountry', 1))
+        read_akn(data.replace(WORK_URI, WORK_URI.replace(b"/un-ga/", b"/x/"), 1))
 
 
-@pytest.mark.parametrize("old, new, message", [
-    (b'<statement name="resolution"', b'<statement name="declaration"', "neither a resolution"),
-    (b'<publication name="resolution" date="2022-01-11" showAs="A/RES/76/187" number="A/RES/76/187"/>', b"",
-     "no number"),
-])
-def test_metadata_the_writer_needs_is_required(old, new, message):
-    with pytest.raises(ConversionError, match=message):
-        read_akn(PROFILE.replace(old, new, 1))
+def test_a_statement_name_akn4un_only_suggests_reads_as_a_resolution():
+    res = read_akn(PROFILE.replace(b'<statement name="resolution"', b'<statement name="declaration"', 1)).resolution
+    assert res.meta.kind == "resolution"
+
+
+def test_without_publication_the_symbol_is_the_organs_for_the_number():
+    assert read_akn(PROFILE.replace(PUBLICATION, b"", 1)).resolution.meta.symbol == "A/RES/76/187"
+
+
+def test_metadata_the_writer_needs_is_required():
+    """No <publication>, no FRBRnumber and no number before the title: no symbol to write."""
+    data = PROFILE.replace(PUBLICATION, b"", 1).replace(b'<FRBRnumber value="76-187" showAs="76/187"/>', b"", 1)
+    with pytest.raises(ConversionError, match="no number"):
+        read_akn(data.replace(b"<docNumber>76/187</docNumber>. <docTitle>", b"<docTitle>", 1))
 
 
 def test_comments_and_processing_instructions_keep_surrounding_text():

@@ -428,6 +428,6 @@ def to_element(res: Resolution) -> etree._Element:
     """The AKN document as an lxml element (for callers that work on the tree)."""
     from lxml import etree
 
-    from ..validate import safe_parser
+    from ..validation import safe_parser
 
     return etree.fromstring(write_akn(res), parser=safe_parser())

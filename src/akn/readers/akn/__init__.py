@@ -1,6 +1,9 @@
 """AKN reader: Akoma Ntoso 3.0 XML (the AKN4UN profile) -> the model.
 
-Reads every document the AKN writer produces and any resolution that follows the profile. What
+Reads every document the AKN writer produces and any resolution AKN4UN allows, even where the
+writer chooses otherwise: ``<p>`` directly in the preface, preamble or conclusions (as the
+guidelines' own examples have it), Indigo-style ``paragraph/intro/subparagraph`` nesting, other
+eId styles or none, other container names. What
 the writer derives from the model (eIds, container names, IRIs of the document itself, TLC
 references, ``refersTo``) is not read but derived again; everything the text says is read, and
 an element that has no place in the model is an error naming it and its line (docs/text-format.md
@@ -19,6 +22,9 @@ from ...model import (
 from ...naming import ACTOR_BODIES
 from .inlines import InlineReader, local, refuse
 from .safe import MAX_BYTES, parse_xml
+
+#: the levels another tool nests in a paragraph, read as its items
+_SUBLEVELS = ("subparagraph", "paragraph", "point")
 
 #: preface container -> {the only element of a line -> its masthead role}, and the role of a plain line
 ROLE_ELEMENTS = {
@@ -119,20 +125,24 @@ class _StatementReader:
 
         adoption = attr("a:identification/a:FRBRWork/a:FRBRdate", "date")
         author = attr("a:identification/a:FRBRWork/a:FRBRauthor", "href") or ""
+        work_uri = attr("a:identification/a:FRBRWork/a:FRBRuri", "value") or ""
         language = attr("a:identification/a:FRBRExpression/a:FRBRlanguage", "language") or "eng"
         published = attr("a:identification/a:FRBRManifestation/a:FRBRdate", "date")
         symbol = attr("a:publication", "number") or attr("a:publication", "showAs")
         if not adoption:
             raise MetadataError("<FRBRWork> gives no <FRBRdate> (the adoption date)", line=meta.sourceline)
-        if not symbol:
-            raise MetadataError("<publication> gives no number (the document symbol)", line=meta.sourceline)
-        kind = statement.get("name", "resolution")
-        if kind not in ("resolution", "decision"):
-            raise MetadataError(f"<statement name={kind!r}> is neither a resolution nor a decision",
-                                line=statement.sourceline)
-        body = ACTOR_BODIES.get(author.lstrip("#"))
+        kind = "decision" if statement.get("name") == "decision" else "resolution"  # AKN4UN only suggests names
+        body = _author_body(meta, author, work_uri)
         if body is None:
             raise MetadataError(f"<FRBRauthor href={author!r}> is not a UN organ akn knows", line=meta.sourceline)
+        if not symbol:  # no <publication>: the symbol the organ gives a resolution of this number
+            value = attr("a:identification/a:FRBRWork/a:FRBRnumber", "value")
+            number = (attr("a:identification/a:FRBRWork/a:FRBRnumber", "showAs") or res.number
+                      or (value.replace("-", "/").replace("_", " ") if value else None))
+            prefix = {"GA": "A", "SC": "S", "ECOSOC": "E", "HRC": "A/HRC"}.get(body)
+            symbol = f"{prefix}/{'DEC' if kind == 'decision' else 'RES'}/{number}" if number and prefix else None
+        if not symbol:
+            raise MetadataError("<publication> gives no number (the document symbol)", line=meta.sourceline)
         try:
             get_language(language)
         except KeyError:
@@ -166,18 +176,26 @@ class _StatementReader:
         number = None
         for container in _elements(preface, "<preface>"):
             name = container.get("name", "")
+            if local(container) == "p":  # AKN4UN's own examples: <preface><p><docNumber>…
+                if any(local(c) == "docTitle" for c in container) and not title:
+                    number, title = self.title(container)
+                else:
+                    masthead.append(MastheadLine("other", self.inlines.read(container)))
+                continue
             if local(container) != "container":
                 raise refuse(container, "<preface>")
             if name == "title":
                 number, title = self.title(_only(container, "p"))
-            elif name in ROLE_ELEMENTS:
+            else:  # a part akn names (masthead, session...), or another tool's: plain masthead lines
                 for p in _elements(container, f"<container name={name!r}>"):
                     if local(p) != "p":
                         raise refuse(p, f"<container name={name!r}>")
-                    masthead.append(self.masthead_line(name, p))
-            else:
-                raise ConversionError(f"<container name={name!r}> in <preface> is not an AKN4UN masthead part",
-                                      line=container.sourceline)
+                    if any(local(c) == "docTitle" for c in p) and not title:
+                        number, title = self.title(p)
+                    elif name in ROLE_ELEMENTS:
+                        masthead.append(self.masthead_line(name, p))
+                    else:
+                        masthead.append(MastheadLine("other", self.inlines.read(p)))
         return masthead, title, number
 
     def masthead_line(self, container: str, p: etree._Element) -> MastheadLine:
@@ -207,6 +225,9 @@ class _StatementReader:
             return None, self.inlines.read(children[0])
         if names == ["docNumber", "docTitle"] and children[0].tail == ". " and not (p.text or "").strip():
             return children[0].text or "", self.inlines.read(children[1])
+        # AKN4UN's examples also write <docNumber>70/1.</docNumber> <docTitle>
+        if names == ["docNumber", "docTitle"] and not (p.text or "").strip() and (children[0].tail or "").strip() in ("", "."):
+            return (children[0].text or "").strip().rstrip("."), self.inlines.read(children[1])
         raise ConversionError("the title container holds '<docNumber>N</docNumber>. <docTitle>…</docTitle>'",
                               line=p.sourceline)
 
@@ -218,8 +239,13 @@ class _StatementReader:
         for el in _elements(preamble, "<preamble>"):
             if local(el) == "formula":
                 formula = self.inlines.read(_only(el, "p"))
-            elif local(el) == "container":
-                paragraphs.append(PreambularParagraph(self.inlines.read(_only(el, "p"))))
+            elif local(el) == "container":  # one paragraph; another tool's several <p> are several
+                for p in _elements(el, "<container> in <preamble>"):
+                    if local(p) != "p":
+                        raise refuse(p, "<container> in <preamble>")
+                    paragraphs.append(PreambularParagraph(self.inlines.read(p)))
+            elif local(el) == "p":  # a preambular paragraph without its container (AKN4UN Part 3 §1.5.1)
+                paragraphs.append(PreambularParagraph(self.inlines.read(el)))
             else:
                 raise refuse(el, "<preamble>")
         return formula, paragraphs
@@ -266,7 +292,35 @@ class _StatementReader:
         if [local(c) for c in rest] == ["list"]:
             intro, items = self.item_list(rest[0])
             return Paragraph(num, intro, items)
-        raise refuse(rest[0] if rest else el, "<paragraph> (one <content> or <list> expected)")
+        if rest and all(local(c) in _SUBLEVELS for c in rest[1 if local(rest[0]) == "intro" else 0:]):
+            intro, items = self.sublevels(rest)  # Indigo style: <intro>, then <subparagraph>s
+            return Paragraph(num, intro, items)
+        raise refuse(rest[0] if rest else el, "<paragraph> (one <content>, a <list>, or <intro> and <subparagraph>s expected)")
+
+    def sublevels(self, children: list[etree._Element]) -> tuple[list[Inline], list[Item]]:
+        """An optional <intro> and numbered <subparagraph>s (or nested <paragraph>s, <point>s): items."""
+        intro: list[Inline] = []
+        if children and local(children[0]) == "intro":
+            intro = self.inlines.read(_only(children[0], "p"))
+            children = children[1:]
+        items = []
+        for sub in children:
+            num, rest = self._numbered(sub)
+            if num is None:
+                raise ConversionError(f"<{local(sub)}> has no <num>", line=sub.sourceline)
+            label = num.strip()
+            label = label[1:-1] if label.startswith("(") and label.endswith(")") else label.rstrip(".")
+            if [local(c) for c in rest] == ["content"]:
+                items.append(Item(label, self.inlines.read(_only(rest[0], "p"))))
+            elif [local(c) for c in rest] == ["list"]:
+                chapeau, nested = self.item_list(rest[0])
+                items.append(Item(label, chapeau, nested))
+            elif rest and all(local(c) in _SUBLEVELS for c in rest[1 if local(rest[0]) == "intro" else 0:]):
+                chapeau, nested = self.sublevels(rest)
+                items.append(Item(label, chapeau, nested))
+            else:
+                raise refuse(rest[0] if rest else sub, f"<{local(sub)}> (one <content>, a <list>, or <intro> and sub-levels expected)")
+        return intro, items
 
     def item_list(self, lst: etree._Element) -> tuple[list[Inline], list[Item]]:
         children = _elements(lst, "<list>")
@@ -301,6 +355,9 @@ class _StatementReader:
     def conclusions(self, conclusions: etree._Element) -> list[list[Inline]]:
         lines = []
         for container in _elements(conclusions, "<conclusions>"):
+            if local(container) == "p":
+                lines.append(self.inlines.read(container))
+                continue
             if local(container) != "container":
                 raise refuse(container, "<conclusions>")
             for p in _elements(container, "<container>"):
@@ -328,6 +385,19 @@ class _StatementReader:
                 title = self.inlines.read(_only(lines[1], "docTitle"))
         body = self.body(parts["mainBody"]) if "mainBody" in parts else []
         return Annex(heading, title, body)
+
+
+def _author_body(meta: etree._Element, author: str, work_uri: str) -> str | None:
+    """The organ of the Work's author: its TLC entry's eId, that entry's IRI end point, or the
+    Work IRI's actor (other tools name the entry as they like, ``#ga`` or ``#unga``)."""
+    candidates = [author.lstrip("#")]
+    for entry in meta.iter("{*}TLCOrganization"):
+        if entry.get("eId") == author.lstrip("#"):
+            candidates.append((entry.get("href") or "").rstrip("/").rsplit("/", 1)[-1])
+    parts = work_uri.split("/")
+    if len(parts) > 5:
+        candidates.append(parts[5])
+    return next((ACTOR_BODIES[c] for c in candidates if c in ACTOR_BODIES), None)
 
 
 def _num(el: etree._Element) -> str:

@@ -23,6 +23,16 @@ def local(el: etree._Element) -> str:
     return q.localname
 
 
+#: inline elements other tools write whose text akn keeps without their markup (semantic or
+#: presentational wrappers the model does not record; AKN4UN Part 1 §4.6, §4.16)
+TRANSPARENT = frozenset({
+    "b", "u", "span", "sub", "abbr", "inline", "term", "def", "organization", "person", "location", "concept",
+    "role", "entity", "quantity", "object", "process", "docTitle", "docStatus", "docAuthority", "docProponent",
+    "docType", "docStage", "docPurpose", "docIntroducer", "docJurisdiction", "session", "shortTitle", "mref",
+    "rref", "mmod", "mod", "signature", "remark",
+})
+
+
 def refuse(el: etree._Element, where: str) -> ConversionError:
     return ConversionError(f"element <{local(el)}> in {where} cannot be represented by akn", line=el.sourceline)
 
@@ -43,7 +53,10 @@ class InlineReader:
     def read(self, el: etree._Element) -> list[Inline]:
         nodes: list[Inline] = [Text(el.text or "")]
         for child in el:
-            nodes.append(self.one(child, el))
+            if local(child) in TRANSPARENT:  # markup the model has no place for: its text is kept
+                nodes.extend(self.read(child))
+            else:
+                nodes.append(self.one(child, el))
             nodes.append(Text(child.tail or ""))
         return joined(nodes)
 

@@ -1,9 +1,13 @@
-"""Safe XML parsing for input from strangers (issue 8).
+"""Safe XML parsing for input from strangers (issues 8, 15).
 
-No entity is expanded, no DTD loaded, nothing fetched from the network; a DOCTYPE is refused
-before the parser sees it, so an external entity can never be read and a "billion laughs" never
-expands. Size is checked before parsing and depth after libxml2's own limit, so a hostile file
-costs milliseconds, and error messages quote nothing of the input beyond the parser's own words.
+No DTD is loaded and nothing is fetched from the network. A DOCTYPE is read before the parser sees
+it: allowed only when it declares internal entities that stand for plain text
+(``<!DOCTYPE akomaNtoso [<!ENTITY ga "General Assembly">]>``, which editors write), whose
+expansion is bounded; an external DTD or entity, a parameter entity, an entity holding markup or
+other entities, or any other declaration is refused, so an external entity can never be read and a
+"billion laughs" never expands. Size is checked before parsing and depth after libxml2's own
+limit, so a hostile file costs milliseconds, and error messages quote nothing of the input beyond
+the parser's own words.
 """
 from __future__ import annotations
 
@@ -19,11 +23,69 @@ MAX_DEPTH = 64  # a resolution nests about 12 deep; libxml2 stops at 256 without
 
 _DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _DOCTYPE = re.compile(r"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_DOCTYPE_HEAD = re.compile(r"<!DOCTYPE\s+[A-Za-z_:][\w:.-]*\s*")
+#: one declaration of the internal subset akn accepts: a plain-text general entity, or a comment
+_DECLARATIONS = re.compile(r"""\s*(?:<!ENTITY\s+([A-Za-z_:][\w:.-]*)\s+(?:"([^"<&%]*)"|'([^'<&%]*)')\s*>|<!--(?:(?!--).)*-->)""",
+                           re.DOTALL)
+_REFUSED = "XML with a DOCTYPE is refused unless it declares only internal entities that stand for plain text"
 
 
-def _parser(huge_tree: bool) -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=huge_tree, remove_comments=True, remove_pis=True)
+def _parser(huge_tree: bool, entities: bool = False) -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities="internal" if entities else False, no_network=True, load_dtd=False,
+                           dtd_validation=False, huge_tree=huge_tree, remove_comments=True, remove_pis=True)
+
+
+def _line(text: str, at: int) -> int:
+    return text.count("\n", 0, at) + 1
+
+
+def plain_text_entities(text: str, max_bytes: int = MAX_BYTES) -> dict[str, str]:
+    """The entities a document's DOCTYPE declares, each standing for plain text; {} without a DOCTYPE.
+
+    Raises :class:`ConversionError` (with the line) for anything else in a DOCTYPE: an external
+    DTD (SYSTEM, PUBLIC), a parameter entity, an external entity, an entity holding markup or
+    another entity, element or attribute declarations; and when expanding the entities where they
+    are used would make the document larger than ``max_bytes``."""
+    m = _DOCTYPE.search(text)
+    if not m:
+        return {}
+    head = _DOCTYPE_HEAD.match(text, m.start())
+    if not head:  # a lowercase <!doctype, an <!ENTITY outside a DOCTYPE, an external ID's oddities
+        raise ConversionError(f"{_REFUSED} (akn reads no DTDs)", line=_line(text, m.start()))
+    at = head.end()
+    if text.startswith("[", at):
+        at += 1
+        entities: dict[str, str] = {}
+        while True:
+            d = _DECLARATIONS.match(text, at)
+            if not d:
+                break
+            if d.group(1):
+                entities.setdefault(d.group(1), d.group(2) if d.group(2) is not None else d.group(3))
+            at = d.end()
+        close = re.compile(r"\s*\]\s*>").match(text, at)
+        if not close:
+            rest = text[at:].lstrip()
+            what = ("a parameter entity" if re.match(r"<!ENTITY\s+%", rest) else
+                    "an external entity" if re.match(r"<!ENTITY\s+\S+\s+(SYSTEM|PUBLIC)", rest) else
+                    "an entity holding markup or other entities" if rest.startswith("<!ENTITY") else
+                    "something other than plain-text entities")
+            raise ConversionError(f"{_REFUSED}; this one declares {what}", line=_line(text, len(text) - len(rest)))
+        at = close.end()
+    elif text.startswith(">", at):
+        entities, at = {}, at + 1
+    else:
+        raise ConversionError(f"{_REFUSED}; this one names an external DTD (akn reads no DTDs)",
+                              line=_line(text, m.start()))
+    later = _DOCTYPE.search(text, at)
+    if later:
+        raise ConversionError(f"{_REFUSED}; a second DOCTYPE or an entity declared outside it",
+                              line=_line(text, later.start()))
+    grown = sum(len(value) * text.count(f"&{name};", at) for name, value in entities.items())
+    if len(text) + grown > max_bytes:
+        raise ConversionError(f"XML entities would expand the input beyond the limit on untrusted XML "
+                              f"({max_bytes / 1048576:.0f} MB)", line=_line(text, m.start()))
+    return entities
 
 
 def decode_xml(data: bytes | str, max_bytes: int = MAX_BYTES) -> str:
@@ -49,19 +111,18 @@ def decode_xml(data: bytes | str, max_bytes: int = MAX_BYTES) -> str:
 def parse_xml(data: bytes | str, max_bytes: int = MAX_BYTES) -> etree._Element:
     """The root element of an XML document, parsed safely; :class:`ConversionError` otherwise."""
     text = decode_xml(data, max_bytes)
-    m = _DOCTYPE.search(text)
-    if m:
-        raise ConversionError("XML with a DOCTYPE or entity declarations is refused: akn reads no DTDs or entities",
-                              line=text.count("\n", 0, m.start()) + 1)
+    entities = plain_text_entities(text, max_bytes)
     # the declaration's encoding no longer applies to the decoded text; same line count kept
     text = _DECLARATION.sub(lambda d: "\n" * d.group(0).count("\n"), text, count=1)
     try:
         # a raised size bound is trust: libxml2's bounds on texts over 10 MB go too (depth is checked below)
-        root = etree.fromstring(text.encode("utf-8"), _parser(huge_tree=max_bytes > MAX_BYTES))
+        root = etree.fromstring(text.encode("utf-8"), _parser(huge_tree=max_bytes > MAX_BYTES, entities=bool(entities)))
     except etree.XMLSyntaxError as e:
         message = re.sub(r",? line \d+, column \d+$", "", str(e.msg or e))
         raise ConversionError(f"not well-formed XML: {message}", line=e.lineno or 1) from None
     _check_depth(root)
+    if any(not isinstance(el.tag, str) and el.tag is not etree.Comment for el in root.iter()):
+        raise ConversionError("XML holds an entity akn cannot expand", line=1)  # never expected: defence in depth
     return root
 
 
