@@ -75,6 +75,8 @@ def test_the_akn_of_a_part_follows_akn4un_and_is_valid():
     assert heads[0].get("refersTo") == "#preamble" and heads[0].find("./a:i", NS).text == "Recalling"
     assert [p.get("eId") for p in section.findall("./a:paragraph", NS)] == ["sec_II__para_1", "sec_II__para_2"]
     assert root.find(".//a:references/a:TLCConcept[@eId='preamble']", NS) is not None
+    report = akn.validate(xml, profile="house")  # numbered per part, eIds per part: no house rule breaks
+    assert report.ok and not report.warnings, [p.message for p in report.warnings]
 
 
 @pytest.mark.parametrize("via", ["akn", "text"])

@@ -34,7 +34,7 @@ P3_TYPE, P3_PREFACE, P3_BODY, P3_CLOSING, P3_ANNEX = ("AKN4UN Part 3 §1.2", "AK
 HOUSE = "akn house convention, docs/profile.md"
 
 #: elements that carry an eId under the house conventions, and so scope the eIds inside them
-_SCOPES = frozenset({"paragraph", "section", "division", "list", "point", "attachment"})
+_SCOPES = frozenset({"paragraph", "section", "division", "list", "point", "attachment", "crossHeading"})
 
 
 def local(el) -> str:
@@ -331,9 +331,17 @@ def _bodies(d: Document) -> Iterator[Finding]:
         else:
             prefix = ""
         walker = _BodyWalker(d, prefix)
+        walker.in_parts = attachment is None and any(_has_own_preamble(c) for c in body)
         walker.walk(body, prefix, prefix)
         yield from walker.findings
-        yield from _numbering(walker.paragraphs)
+        for run in walker.runs:
+            yield from _numbering(run)
+
+
+def _has_own_preamble(el) -> bool:
+    """A part of a resolution in parts: a section opening with crossHeadings that refer to the preamble."""
+    return local(el) in ("section", "division") and any(
+        local(c) == "crossHeading" and c.get("refersTo") == "#preamble" for c in el)
 
 
 def _taken_variant(actual: str | None, want: str, eids: set[str]) -> bool:
@@ -350,7 +358,9 @@ class _BodyWalker:
     def __init__(self, d: Document, prefix: str):
         self.d = d
         self.findings: list[Finding] = []
-        self.paragraphs: list = []  # top-level paragraphs in order, for the numbering rules
+        self.runs: list[list] = [[]]  # top-level paragraphs in order, for the numbering rules: one run,
+        # or in a resolution in parts one per part (each numbers from 1; its paragraphs carry its eId)
+        self.in_parts = False
         self.counts = {"para": 0, "dvs": 0}
         self.wanted = d.wanted
 
@@ -369,12 +379,19 @@ class _BodyWalker:
                     want = f"{heading_prefix}dvs_{self.counts['dvs']}"
                 self._check("eid-section", child, want, f"{name.capitalize()} eId", "the enclosing heading's eId, '__', "
                             "then sec_{num} (dvs_N for an unnumbered heading)")
-                self.walk(child, prefix, self._scope_of(child) + "__", None, False)
+                if self.in_parts and local(el) == "mainBody":  # a part: numbered from 1, its eId the prefix
+                    paras, self.counts["para"] = self.counts["para"], 0
+                    self.runs.append([])
+                    self.walk(child, self._scope_of(child) + "__", self._scope_of(child) + "__", None, False)
+                    self.runs.append([])
+                    self.counts["para"] = paras
+                else:
+                    self.walk(child, prefix, self._scope_of(child) + "__", None, False)
             elif name == "paragraph" and not in_paragraph:
                 self.counts["para"] += 1
                 num = _num_of(child)
                 want = f"{prefix}para_{eid_num(num) if num else self.counts['para']}"
-                self.paragraphs.append((child, num))
+                self.runs[-1].append((child, num))
                 self._check("eid-para", child, want, "Paragraph eId", "para_ and its <num>, or its position when "
                             "unnumbered ('-2', '-3'… only when that eId is taken); inside an annex after att_N__")
                 self.walk(child, prefix, heading_prefix, None, True)
