@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -17,6 +18,9 @@ from . import rules
 from .levels import DEFAULT_PROFILE, LEVELS, check_profile, level_of, severity
 from .report import Problem, Report
 from .xsd import akn_schema, schema_errors
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 #: the size bound when akn checks what it wrote itself (``trusted``): its own output is not hostile
 TRUSTED_BYTES = 2 * 1024 * 1024 * 1024
@@ -115,7 +119,7 @@ def validate_file(path: str | os.PathLike, *, profile: str = DEFAULT_PROFILE, st
                                              max_xml_bytes=max_xml_bytes, xsd_only=xsd_only)))
 
 
-def validate(source, profile: str = DEFAULT_PROFILE, *, strict: bool = False,
+def validate(source: Document | bytes | str | os.PathLike[str], profile: str = DEFAULT_PROFILE, *, strict: bool = False,
              max_xml_bytes: int | None = None) -> Report:
     """Validate one AKN document and return its :class:`Report`: ``report.ok``, ``report.problems``
     (each with level, rule, ``code`` (the rule again, as a :class:`akn.Notice` names its kind),
