@@ -17,6 +17,7 @@ from akn.readers.pdf import document
 
 from ..akn_observe import FIELDS, matches, observe
 from ..invariants import problems
+from ..pdf_roundtrip import difference
 from ..pdf_samples import PDFS, content_bomb_pdf, deeply_tagged_pdf, encrypted_pdf, scanned_pdf, text_pdf
 
 TRUTH = json.loads((PDFS / "truth.json").read_text(encoding="utf-8"))
@@ -78,10 +79,20 @@ def test_pdf_converts_the_same_every_time():
     assert akn.convert(data) == akn.convert(data)
 
 
-def test_pdf_to_text_converts_back_to_the_same_akn():
-    data = (PDFS / "A_RES_80_11.pdf").read_bytes()
-    xml = akn.convert(data)
-    assert akn.convert(akn.convert(data, to="text")) == xml
+@pytest.mark.parametrize("use_tags", [True, False], ids=["tags", "layout"])
+@pytest.mark.parametrize("name", ALL)
+def test_pdf_to_text_converts_back_to_the_same_akn(name, use_tags):
+    """`akn convert X.pdf -o X.md`, then `akn convert X.md -o back.xml`: the AKN of the PDF, byte for byte."""
+    assert difference((PDFS / name).read_bytes(), name, use_tags) is None
+
+
+def test_the_round_trip_check_sees_a_difference(monkeypatch):
+    """The check above can fail: text that loses an italic run converts back to other AKN."""
+    from akn.writers import text as text_writer
+
+    write = text_writer.write_text
+    monkeypatch.setattr(text_writer, "write_text", lambda res: write(res).replace("*", "", 2))
+    assert "<i>" in (difference((PDFS / "A_RES_80_1.pdf").read_bytes(), "A_RES_80_1.pdf") or "")
 
 
 @pytest.mark.parametrize("make, message", [
