@@ -161,3 +161,24 @@ def test_a_folder_of_pdfs_converts_as_a_batch(tmp_path):
 def test_read_any_sends_pdf_bytes_to_the_pdf_reader():
     result = read_any((PDFS / "A_RES_80_7.pdf").read_bytes())
     assert result.resolution.meta.symbol == "A/RES/80/7"
+
+
+def _indented_block(labels: list[str]) -> list[str]:
+    """The paragraphs of an untagged page whose lines ``labels`` open, in a block indented as a whole."""
+    from akn.readers.pdf.layout import read_layout
+
+    lines = ["Body text at the left margin, as wide as the page's frame of running text."] * 4
+    lines += [(108, f"{label} Decides to act on this item of the list;") for label in labels]
+    pages, tagged = document.read_pages(text_pdf(lines))
+    return [p.text.split()[0] for p in read_layout(pages, tagged).paragraphs[1:]]
+
+
+def test_a_four_digit_label_opens_a_paragraph_as_the_text_reader_reads_it():
+    """Labels up to 9999 (blocks.PARA_NUM), and "(aa)", "(iv)": lines opening each their own paragraph."""
+    assert _indented_block(["998.", "999.", "1000.", "1001."]) == ["998.", "999.", "1000.", "1001."]
+    assert _indented_block(["(z)", "(aa)", "(iv)"]) == ["(z)", "(aa)", "(iv)"]
+
+
+def test_a_year_opening_a_line_opens_no_paragraph():
+    """ "… by / 2030. Decides …": four digits that are not the next number are a year, as in the text reader."""
+    assert _indented_block(["12.", "2030."]) == ["12."]
