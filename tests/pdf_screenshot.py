@@ -63,18 +63,16 @@ def read_pdf_page(pdf: Path, page: int = 1) -> PdfPage:
     """The words, runs and styles of one page of ``pdf``, from poppler."""
     text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
                           capture_output=True, check=True).stdout.decode("utf-8")
-    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-q", "-f", str(page), "-l", str(page), "-stdout", str(pdf)],
-                         capture_output=True, check=True).stdout
-    root = etree.fromstring(xml, etree.XMLParser(recover=True))
-    node = root.find("page")
-    scale = float(node.get("width")) / 612 if False else 1.5  # pdftohtml -xml prints at 1.5 × points
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-q", "-zoom", "1", "-f", str(page), "-l", str(page),
+                          "-stdout", str(pdf)], capture_output=True, check=True).stdout
+    node = etree.fromstring(xml, etree.XMLParser(recover=True)).find("page")
     runs = []
     for el in node.iter("text"):
         content = "".join(el.itertext())
         if content.strip():
-            runs.append(Run(" ".join(content.split()), float(el.get("top")) / scale, float(el.get("left")) / scale,
+            runs.append(Run(" ".join(content.split()), float(el.get("top")), float(el.get("left")),
                             el.find(".//i") is not None, el.find(".//b") is not None))
-    return PdfPage(float(node.get("width")) / scale, float(node.get("height")) / scale, runs, words(text))
+    return PdfPage(float(node.get("width")), float(node.get("height")), runs, words(text))
 
 
 def render_pdf_page(pdf: Path, out: Path, page: int = 1) -> None:
