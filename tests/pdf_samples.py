@@ -31,18 +31,20 @@ def scanned_pdf() -> bytes:
     return _saved(out)
 
 
-def text_pdf(lines: list[str]) -> bytes:
-    """A one-page PDF printing ``lines`` in Helvetica."""
+def text_pdf(lines: list[str | tuple[float, str]]) -> bytes:
+    """A one-page PDF printing ``lines`` in Helvetica, untagged; a line given as ``(x, text)``
+    starts ``x`` points from the left edge (else 72)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
     out = pdfium.PdfDocument.new()
     page = out.new_page(612, 792)
     for k, line in enumerate(lines):
+        x, line = line if isinstance(line, tuple) else (72, line)
         obj = raw.FPDFPageObj_NewTextObj(out.raw, b"Helvetica", 12.0)
         text = (line + "\0").encode("utf-16-le")
         raw.FPDFText_SetText(obj, ctypes.cast(ctypes.create_string_buffer(text), ctypes.POINTER(raw.FPDF_WCHAR)))
-        raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 72, 700 - 16 * k)
+        raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, 700 - 16 * k)
         raw.FPDFPage_InsertObject(page.raw, obj)
     page.gen_content()
     return _saved(out)

@@ -17,6 +17,7 @@ from akn.readers.pdf import document
 
 from ..akn_observe import FIELDS, matches, observe
 from ..invariants import problems
+from ..pdf_roundtrip import difference
 from ..pdf_samples import PDFS, content_bomb_pdf, deeply_tagged_pdf, encrypted_pdf, scanned_pdf, text_pdf
 
 TRUTH = json.loads((PDFS / "truth.json").read_text(encoding="utf-8"))
@@ -78,10 +79,20 @@ def test_pdf_converts_the_same_every_time():
     assert akn.convert(data) == akn.convert(data)
 
 
-def test_pdf_to_text_converts_back_to_the_same_akn():
-    data = (PDFS / "A_RES_80_11.pdf").read_bytes()
-    xml = akn.convert(data)
-    assert akn.convert(akn.convert(data, to="text")) == xml
+@pytest.mark.parametrize("use_tags", [True, False], ids=["tags", "layout"])
+@pytest.mark.parametrize("name", ALL)
+def test_pdf_to_text_converts_back_to_the_same_akn(name, use_tags):
+    """`akn convert X.pdf -o X.md`, then `akn convert X.md -o back.xml`: the AKN of the PDF, byte for byte."""
+    assert difference((PDFS / name).read_bytes(), name, use_tags) is None
+
+
+def test_the_round_trip_check_sees_a_difference(monkeypatch):
+    """The check above can fail: text that loses an italic run converts back to other AKN."""
+    from akn.writers import text as text_writer
+
+    write = text_writer.write_text
+    monkeypatch.setattr(text_writer, "write_text", lambda res: write(res).replace("*", "", 2))
+    assert "<i>" in (difference((PDFS / "A_RES_80_1.pdf").read_bytes(), "A_RES_80_1.pdf") or "")
 
 
 @pytest.mark.parametrize("make, message", [
@@ -150,3 +161,24 @@ def test_a_folder_of_pdfs_converts_as_a_batch(tmp_path):
 def test_read_any_sends_pdf_bytes_to_the_pdf_reader():
     result = read_any((PDFS / "A_RES_80_7.pdf").read_bytes())
     assert result.resolution.meta.symbol == "A/RES/80/7"
+
+
+def _indented_block(labels: list[str]) -> list[str]:
+    """The paragraphs of an untagged page whose lines ``labels`` open, in a block indented as a whole."""
+    from akn.readers.pdf.layout import read_layout
+
+    lines = ["Body text at the left margin, as wide as the page's frame of running text."] * 4
+    lines += [(108, f"{label} Decides to act on this item of the list;") for label in labels]
+    pages, tagged = document.read_pages(text_pdf(lines))
+    return [p.text.split()[0] for p in read_layout(pages, tagged).paragraphs[1:]]
+
+
+def test_a_four_digit_label_opens_a_paragraph_as_the_text_reader_reads_it():
+    """Labels up to 9999 (blocks.PARA_NUM), and "(aa)", "(iv)": lines opening each their own paragraph."""
+    assert _indented_block(["998.", "999.", "1000.", "1001."]) == ["998.", "999.", "1000.", "1001."]
+    assert _indented_block(["(z)", "(aa)", "(iv)"]) == ["(z)", "(aa)", "(iv)"]
+
+
+def test_a_year_opening_a_line_opens_no_paragraph():
+    """ "… by / 2030. Decides …": four digits that are not the next number are a year, as in the text reader."""
+    assert _indented_block(["12.", "2030."]) == ["12."]

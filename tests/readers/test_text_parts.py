@@ -100,3 +100,16 @@ def test_a_section_without_a_preamble_keeps_the_numbering_running_on():
     assert [s.preamble for s in res.body] == [[], []]
     assert [p.num for s in res.body for p in s.children if isinstance(p, Paragraph)] == ["1", "2"]
     assert 'eId="para_2"' in render(res, "akn")
+
+
+def test_unnumbered_headings_count_from_one_in_each_part():
+    """The writer numbers a part's unnumbered headings (dvs_N) from 1, as it numbers its paragraphs;
+    the house rules must want the same, or a PDF with such headings in two parts is refused."""
+    res = read_any(IN_PARTS).resolution
+    for part in res.body[:2]:
+        part.children = [Section(None, [akn.model.Text("General provisions")], part.children)]
+    xml = render(res, "akn")  # raises if the house rules disagree with the writer
+    root = etree.fromstring(xml.encode())
+    assert [d.get("eId") for d in root.iterfind(".//a:mainBody/a:section/a:division", NS)] == [
+        "sec_I__dvs_1", "sec_II__dvs_1"]
+    assert akn.validate(xml, profile="house").ok

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..text.blocks import ITEM_NUM, PARA_NUM
 from ..text.footnotes import Pieces
 from .document import Page, PrintedLine, Run
 
@@ -23,8 +24,6 @@ FOOTER_BAND = 0.062
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 #: what a footnote marker is: a number, or one to three asterisks
 _MARKER = re.compile(r"\d{1,3}|\*{1,3}")
-#: the label that opens a numbered paragraph or a sub-item: "12.", "(b)", "(iv)"
-_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,3}\)|\([ivxl]{1,6}\))\s")
 
 
 @dataclass
@@ -99,13 +98,28 @@ def _group(lines: list[PrintedLine], body_size: float, tagged: bool) -> list[lis
     """Lines into paragraphs: by tagged block where the PDF has tags, else by layout."""
     frame = _Frame.of(lines, body_size)
     groups: list[list[PrintedLine]] = []
+    last_number = 0  # the number of the last numbered paragraph opened
     for line in lines:
         prev = groups[-1][-1] if groups else None
-        if prev is None or _opens_paragraph(prev, line, frame, tagged):
+        if prev is None or _opens_paragraph(prev, line, frame, tagged, last_number):
             groups.append([line])
+            m = PARA_NUM.match(line.text.lstrip())
+            last_number = int(m.group(1)) if m else last_number
         else:
             groups[-1].append(line)
     return groups
+
+
+def opens_with_label(text: str, last_number: int) -> bool:
+    """Whether a line opens with the label of a numbered paragraph or a sub-item ("12.", "(b)",
+    "(iv)"), as the text reader reads labels (blocks.PARA_NUM, blocks.ITEM_NUM). A number of four
+    digits may be a year ending a sentence ("… by 2030. The …"): it is a label only as the number
+    after ``last_number``, as the text reader takes it."""
+    text = text.lstrip()
+    m = PARA_NUM.match(text)
+    if m:
+        return len(m.group(1)) < 4 or int(m.group(1)) == last_number + 1
+    return bool(ITEM_NUM.match(text))
 
 
 @dataclass
@@ -128,7 +142,7 @@ def _most_common(values) -> float | None:
     return float(max(counts, key=counts.get)) if counts else None
 
 
-def _opens_paragraph(prev: PrintedLine, line: PrintedLine, frame: _Frame, tagged: bool) -> bool:
+def _opens_paragraph(prev: PrintedLine, line: PrintedLine, frame: _Frame, tagged: bool, last_number: int = 0) -> bool:
     """Whether ``line`` opens a paragraph after ``prev``. Tagged PDFs say so; otherwise a UN
     paragraph opens with an indented first line, a change of type (bold headings, the masthead's
     sizes), or a line beside the one before (a second column); a wider gap counts only after a
@@ -147,7 +161,7 @@ def _opens_paragraph(prev: PrintedLine, line: PrintedLine, frame: _Frame, tagged
     if indented and abs(prev.x0 - line.x0) < 1:
         # a block indented as a whole (sub-items of some lists): its lines open paragraphs
         # where a label or a wider gap says so
-        return wide_gap or bool(_LABEL.match(line.text.lstrip()))
+        return wide_gap or opens_with_label(line.text, last_number)
     if line.bold and prev.bold:
         return wide_gap  # a heading wrapped over centred lines
     if indented or (line.x0 < frame.left - indent and abs(line.x0 - prev.x0) > indent):
