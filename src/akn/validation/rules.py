@@ -380,11 +380,12 @@ class _BodyWalker:
                 self._check("eid-section", child, want, f"{name.capitalize()} eId", "the enclosing heading's eId, '__', "
                             "then sec_{num} (dvs_N for an unnumbered heading)")
                 if self.in_parts and local(el) == "mainBody":  # a part: numbered from 1, its eId the prefix
-                    paras, self.counts["para"] = self.counts["para"], 0
+                    # its paragraphs and unnumbered headings count from 1 under its eId (sec_XVII__dvs_1)
+                    outer, self.counts = self.counts, {"para": 0, "dvs": 0}
                     self.runs.append([])
                     self.walk(child, self._scope_of(child) + "__", self._scope_of(child) + "__", None, False)
                     self.runs.append([])
-                    self.counts["para"] = paras
+                    self.counts = outer
                 else:
                     self.walk(child, prefix, self._scope_of(child) + "__", None, False)
             elif name == "paragraph" and not in_paragraph:

@@ -91,7 +91,7 @@ def remove_page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     def title_piece(i: int, depth: int = 0) -> bool:
         """A piece of the running title stands apart from body text: what follows it is a blank,
         furniture or the title's next piece, never a body line that happens to repeat the title."""
-        text = _norm(lines[i].text).strip("“”\" ")
+        text = _norm(_without_symbol(lines[i].text)).strip("“”\" ")
         if not (title and len(text) > 3 and text in title):
             return False
         if i + 1 >= len(lines) or lines[i + 1].kind != "text" or furniture_line(lines[i + 1]):
@@ -102,15 +102,20 @@ def remove_page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         line = lines[i]
         if line.kind != "text":
             return True
-        return furniture_line(line) or _norm(line.text) in repeated or title_piece(i)
+        if furniture_line(line):
+            return True
+        # a line ending in a full stop is a sentence, a footnote's "Ibid." however often it recurs
+        # by the page numbers; a running header is a symbol and a title, never a sentence
+        return not line.text.rstrip().endswith(".") and (_norm(line.text) in repeated or title_piece(i))
 
     zone = [False] * len(lines)
     for a in anchors:
         zone[a] = True
         for step in (-1, 1):
-            i = a + step
-            while 0 <= i < len(lines) and abs(i - a) <= _HEADER_REACH and header_like(i):
+            i, reach = a + step, 0  # the reach counts text lines: blank lines and page breaks are free
+            while 0 <= i < len(lines) and reach < _HEADER_REACH and header_like(i):
                 zone[i] = True
+                reach += lines[i].kind == "text"
                 i += step
     _mark_running_titles(lines, title, zone)
     kept: list[Line] = []
@@ -170,9 +175,14 @@ def _title_piece(text: str, title: str) -> bool:
     (``pdftotext -layout`` sets them side by side: "A/RES/80/13      the Indian Ocean as a …")."""
     if SYMBOL_LINE.match(text):
         return True
-    text = _SYMBOL_END.sub("", text[m.end():] if (m := _SYMBOL_START.match(text)) else text)
-    piece = _norm(text).strip("“”\" ")
+    piece = _norm(_without_symbol(text)).strip("“”\" ")
     return (len(piece.split()) >= 2 and piece in title) or (len(piece) > 3 and title.startswith(piece))
+
+
+def _without_symbol(text: str) -> str:
+    """A running-title line without the symbol printed beside it: ``pdftotext -layout`` and
+    ``pypdf`` set them on one line, the symbol first on even pages and last on odd ones."""
+    return _SYMBOL_END.sub("", text[m.end():] if (m := _SYMBOL_START.match(text)) else text)
 
 
 def _after_page_foot(lines: list[Line], i: int, zone: list[bool]) -> bool:

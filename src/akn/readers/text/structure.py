@@ -194,7 +194,7 @@ class BodyBuilder:
             self._paragraph(m.group(1), text[m.end() :], block.no)
             return
         if part is not None and not part.heading and not part.children and not part.preamble and text[:1].isupper():
-            if (block.heading and not ending(text)) or _heading_like(text):
+            if (block.heading and not ending(text)) or _heading_like(text) or self._heads_next_paragraph(text, next_block):
                 part.heading = self.parser.parse(text, block.no, digits=False)  # "II", then its heading
                 return
             if self.parts_have_preambles and part.num and (cut := _preamble_after_heading(text, self.lang)):
@@ -227,6 +227,11 @@ class BodyBuilder:
             return
         if LETTER_HEADING.match(text):
             self._heading(2, text[0], text[2:].strip(), block.no)
+            return
+        if part is not None and not part.children and not part.preamble and _plain(part.heading).endswith(":") \
+                and _heading_like(text) and text[:1].isupper():
+            # "… Agenda 2063:", then "The Africa We Want": a heading's subtitle on a line of its own
+            part.heading = joined([*part.heading, Text(" "), *self.parser.parse(text, block.no, digits=False)])
             return
         if block.heading and not ending(text) or self._is_heading(text, next_block):
             self._heading(3, None, text, block.no)
@@ -307,7 +312,17 @@ class BodyBuilder:
         if rest:
             self._paragraph(rest[0], rest[1], no)
 
+    def _heads_next_paragraph(self, text: str, next_block: Block | None) -> bool:
+        """Under a part's number, an unpunctuated block of any length that the part's next numbered
+        paragraph follows is the part's heading ("II", then a four-line treaty title, then "55.")."""
+        m = PARA_NUM.match(next_block.text) if next_block is not None else None
+        return bool(m) and not ending(text) and (self.expects(int(m.group(1))) or m.group(1) == "1")
+
     def _is_heading(self, text: str, next_block: Block | None) -> bool:
+        if ending(text) == ":" and self.last_num > 0 and next_block is not None and text[:1].isupper() \
+                and len(text.split()) <= 14 and _heading_like(next_block.text) and next_block.text[:1].isupper() \
+                and not PARA_NUM.match(next_block.text):
+            return True  # "Section 11 … Agenda 2063:" over its subtitle "The Africa We Want"
         if ending(text) or len(text.split()) > 14 or not text[:1].isupper():
             return False
         return next_block is None or bool(
