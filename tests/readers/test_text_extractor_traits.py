@@ -185,3 +185,37 @@ Establishment of posts
 """
     xml = akn.convert(text)
     assert 'eId="sec_II__dvs_1"' in xml
+
+
+_UNSTOPPED = """80/167. The rule of law at the national and international levels
+
+The General Assembly,
+
+Recalling its resolutions,
+
+ 5. Reaffirms the role of the General Assembly in encouraging the progressive
+development of international law, and further reaffirms that States shall abide by
+all of their obligations under international law;
+ 6 Also reaffirms the important role of the International Law Commission in the
+promotion of the progressive development of international law;
+ 7. Decides to include the item.
+
+50th plenary meeting
+9 December 2025
+"""
+
+
+def test_the_next_number_printed_without_its_full_stop_is_read_and_warned():
+    # the PDF prints "6 Also reaffirms" (its typo, in every extraction): paragraph 6 all the same
+    result = read_any(_UNSTOPPED.replace(" 5.", " 1.").replace(" 6 ", " 2 ").replace(" 7.", " 3."))
+    assert [p.num for p in walk_paragraphs(result.resolution.body)] == ["1", "2", "3"]
+    assert "paragraph-number-unstopped" in [w.code for w in result.warnings]
+
+
+def test_a_number_without_its_full_stop_that_is_not_the_next_is_no_paragraph():
+    text = _UNSTOPPED.replace(" 5.", " 1.").replace(" 6 ", " 9 ").replace(" 7.", " 2.")
+    result = read_any(text)
+    paras = list(walk_paragraphs(result.resolution.body))
+    assert [p.num for p in paras] == ["1", None, "2"]  # kept as printed, no number invented
+    assert plain_text(paras[1].children).startswith("9 Also reaffirms")
+    assert "paragraph-number-unstopped" not in [w.code for w in result.warnings]

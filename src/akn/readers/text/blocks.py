@@ -21,6 +21,9 @@ PARA_NUM = re.compile(r"^(\d{1,4})\.(?:\s+|$)")
 _SHORT_PARA_NUM = re.compile(r"^\d{1,3}\.(?:\s+|$)")
 # "(a)", and "a)" as French and Spanish print them (a letter or a roman numeral alone then)
 ITEM_NUM = re.compile(r"^(?=\(|[a-z]\)|[ivxl]+\))\(?([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+|$)")
+#: a paragraph number printed without its full stop (a typo of the source), then a verb phrase
+#: of a capitalised word and a lower-case one: "6 Also reaffirms", "12 Decides to"
+UNSTOPPED_NUMBER = re.compile(r"^(\d{1,4}) +(?=[A-Z][a-z]+,? [a-z]+\b)")
 ROMAN_HEADING = re.compile(r"^([IVXL]{1,6})\.(?:\s+|$)")
 LETTER_HEADING = re.compile(r"^([A-H])\.\s+[A-Z]")
 #: a part of a resolution in parts: its roman number alone on a line ("II"), or before the part's
@@ -262,6 +265,8 @@ class _Layout:
             return True
         if self.next_number(text):
             return True
+        if (m := UNSTOPPED_NUMBER.match(text)) and int(m.group(1)) == self.last_number + 1 and ending(prev) in (".", ";", ":"):
+            return True  # "6 Also reaffirms …" after paragraph 5's end: the structure pass reads the number
         if ending(prev) in (".", ";", ":") and (part := part_heading(text)) and part[1]:
             return True  # "II Progress in the renovation of …": a part's number and heading on one line
         if meeting_line(text, lang):

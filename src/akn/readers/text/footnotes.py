@@ -179,7 +179,7 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
 
 #: how footnotes open: a document symbol, a treaty, official records, "See", "Ibid.", a list
 #: of countries ("Albania, Andorra, Argentina, …")
-_CITATION = re.compile(
+CITATION = re.compile(
     r"(?:See\b|Ibid\.|Resolution\b|Official Records\b|United Nations, Treaty Series|"
     r"[A-Z]{1,6}(?:\.\d+)?/[A-Z0-9.]+(?:/[\w.()-]+)+|"
     r"(?:[A-Z][\w’'-]*(?: (?:[A-Z(][\w’'()-]*|and|of|the))*, ){2,}[A-Z])"
@@ -197,7 +197,7 @@ def _loose_note(marker: str, text: str, notes: dict[str, Pieces], around: list[L
         return False
     if re.fullmatch(r"\w+\s+\d{4}\.?\s*", text) or _opens_with_date(f"{marker} {text}"):
         return False  # "1 December 2025": a date line; "4 November 1966 by the …": a page opening on a date
-    if in_run or _CITATION.match(text):
+    if in_run or CITATION.match(text):
         return True
     from .inlines import marker_places  # where the inline pass looks for a marker, seen here first
 

@@ -16,9 +16,10 @@ from ...model import (
     Text, joined, walk_paragraphs,
 )
 from .blocks import (
-    BULLET, ITEM_NUM, LETTER_HEADING, PARA_NUM, ROMAN_HEADING, Block, ending, looks_preambular, more_words_than,
+    BULLET, ITEM_NUM, LETTER_HEADING, PARA_NUM, ROMAN_HEADING, UNSTOPPED_NUMBER, Block, ending, looks_preambular, more_words_than,
     part_heading,
 )
+from .footnotes import CITATION as _CITATION
 from .inlines import InlineParser, weave
 
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
@@ -193,6 +194,11 @@ class BodyBuilder:
         if m and self.expects(int(m.group(1))):
             self._paragraph(m.group(1), text[m.end() :], block.no)
             return
+        if m is None and (bare := self._number_without_stop(text)):
+            self.warnings.append(Notice("paragraph-number-unstopped", f"paragraph {bare.group(1)} is printed "
+                                        "without the full stop after its number", block.no))
+            self._paragraph(bare.group(1), text[bare.end() :], block.no)
+            return
         if part is not None and not part.heading and not part.children and not part.preamble and text[:1].isupper():
             if (block.heading and not ending(text)) or _heading_like(text) or self._heads_next_paragraph(text, next_block):
                 part.heading = self.parser.parse(text, block.no, digits=False)  # "II", then its heading
@@ -311,6 +317,20 @@ class BodyBuilder:
         self._open_section(level, Section(num, self.parser.parse(text, no, digits=False) if text else []))
         if rest:
             self._paragraph(rest[0], rest[1], no)
+
+    def _number_without_stop(self, text: str) -> re.Match[str] | None:
+        """"6 Also reaffirms the important role …": the next paragraph's number printed without its
+        full stop (a typo of the source, kept by every extraction), after a paragraph that ended.
+        Only the very next number, before a verb phrase ("Also reaffirms", "Decides to"), never a
+        citation ("7 See A/80/1."): a stray footnote line stays text."""
+        m = UNSTOPPED_NUMBER.match(text)
+        last = self.last_para
+        if m is None or last is None or last.num is None or int(m.group(1)) != self.last_num + 1:
+            return None
+        tail = last.items[-1].children if last.items else last.children
+        if ending(_plain(tail)) not in (";", ".", ":") or _CITATION.match(text[m.end():]):
+            return None
+        return m
 
     def _heads_next_paragraph(self, text: str, next_block: Block | None) -> bool:
         """Under a part's number, an unpunctuated block of any length that the part's next numbered
