@@ -265,7 +265,8 @@ class _Layout:
             return True
         if self.next_number(text):
             return True
-        if (m := UNSTOPPED_NUMBER.match(text)) and int(m.group(1)) == self.last_number + 1 and ending(prev) in (".", ";", ":"):
+        if ((m := UNSTOPPED_NUMBER.match(text)) and int(m.group(1)) == self.last_number + 1
+                and ending(prev) in (".", ";", ":")):
             return True  # "6 Also reaffirms …" after paragraph 5's end: the structure pass reads the number
         if ending(prev) in (".", ";", ":") and (part := part_heading(text)) and part[1]:
             return True  # "II Progress in the renovation of …": a part's number and heading on one line

@@ -105,8 +105,8 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             notes[current].add(" ")
             notes[current].add(text.strip())
             continue
-        if in_block and past_break and not pending and _note_complete(notes[current].tail) \
-                and not (PDF_NOTE.match(text) or LONE_MARKER.match(text)):
+        if (in_block and past_break and not pending and current is not None and _note_complete(notes[current].tail)
+                and not (PDF_NOTE.match(text) or LONE_MARKER.match(text))):
             # past the page number, the column's markers have their texts: the next page's body
             in_block, current, past_break = False, None, False
         if in_block:

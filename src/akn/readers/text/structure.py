@@ -16,8 +16,8 @@ from ...model import (
     Text, joined, walk_paragraphs,
 )
 from .blocks import (
-    BULLET, ITEM_NUM, LETTER_HEADING, PARA_NUM, ROMAN_HEADING, UNSTOPPED_NUMBER, Block, ending, looks_preambular, more_words_than,
-    part_heading,
+    BULLET, ITEM_NUM, LETTER_HEADING, PARA_NUM, ROMAN_HEADING, UNSTOPPED_NUMBER, Block, ending, looks_preambular,
+    more_words_than, part_heading,
 )
 from .footnotes import CITATION as _CITATION
 from .inlines import InlineParser, weave
@@ -200,7 +200,8 @@ class BodyBuilder:
             self._paragraph(bare.group(1), text[bare.end() :], block.no)
             return
         if part is not None and not part.heading and not part.children and not part.preamble and text[:1].isupper():
-            if (block.heading and not ending(text)) or _heading_like(text) or self._heads_next_paragraph(text, next_block):
+            if ((block.heading and not ending(text)) or _heading_like(text)
+                    or self._heads_next_paragraph(text, next_block)):
                 part.heading = self.parser.parse(text, block.no, digits=False)  # "II", then its heading
                 return
             if self.parts_have_preambles and part.num and (cut := _preamble_after_heading(text, self.lang)):
