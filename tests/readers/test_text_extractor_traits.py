@@ -219,3 +219,32 @@ def test_a_number_without_its_full_stop_that_is_not_the_next_is_no_paragraph():
     assert [p.num for p in paras] == ["1", None, "2"]  # kept as printed, no number invented
     assert plain_text(paras[1].children).startswith("9 Also reaffirms")
     assert "paragraph-number-unstopped" not in [w.code for w in result.warnings]
+
+
+def test_the_first_pages_date_stamp_by_the_job_number_is_furniture():
+    # pdftotext prints it alone between the job number and the barcode; -layout beside the job number
+    foot = "Recalling its resolution 77/1 and that the Add is\n\n23-25930 (E)\n\n020124\n\n*2325930*\n\f"
+    kept = _kept(TITLE + "The General Assembly,\n\n" + foot + "Ababa Action Agenda seeks to ensure,\n")
+    assert "020124" not in kept
+    kept = _kept(TITLE + "The General Assembly,\n\nRecalling that the Add is\n\n 23-25930 (E)     020124\n\f"
+                 "Ababa Action Agenda seeks to ensure,\n")
+    assert not any("020124" in t for t in kept)
+
+
+def test_six_digits_alone_far_from_any_job_number_stay_text():
+    assert "020124" in _kept(TITLE + "The General Assembly,\n\nRecalling the figure\n020124\nof the report,\n")
+
+
+def test_a_three_line_running_title_over_the_page_number_is_furniture():
+    # pypdf, at a page's foot: the symbol, then the title in three lines, then "25-19974 2/2"
+    text = ("80/16. Open-ended working group on security of and in the use of\n"
+            "information and communications technologies 2021–2025\n"
+            "established pursuant to General Assembly resolution 75/240\n\n The General Assembly,\n\n"
+            " 1. Decides to convene, as endorsed by the General Assembly in its \n"
+            "A/RES/80/16 \nOpen-ended working group on security of and in the use of \n"
+            "information and communications technologies 2021–2025 \n"
+            "established pursuant to General Assembly resolution 75/240 \n \n25-19974 2/2 \n \n"
+            "resolution 79/237, the meeting;\n")
+    kept = _kept(text)
+    assert kept[-2:] == ["1. Decides to convene, as endorsed by the General Assembly in its",
+                         "resolution 79/237, the meeting;"]

@@ -13,11 +13,14 @@ from .lines import Line
 #: "2/5", and the page foot some extractors print on one line with the job number: "25-15106 2/2",
 #: "2/7                 25-19633"
 PAGE_NUMBER = re.compile(r"^\s*(?:\d{2}-\d{5}\s+)?\d{1,3}\s*/\s*\d{1,3}(?:\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?)?\s*$")
-JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}\s*(?:\([A-Z]\))?\s*$")
+#: "25-15106 (E)", and with the first page's date stamp beside it (pdftotext -layout): "23-25930 (E)   020124"
+JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*$")
 BARCODE = re.compile(r"^\s*\*\d{5,}\*\s*$")
 _SYMBOL_START = re.compile(r"^\s*(?:A|S|E|A/HRC)/(?:RES|DEC)/[\w./-]+\s+(?=\S)")
 SYMBOL_LINE = re.compile(r"^\s*(?:A|S|E|A/HRC)/(?:RES|DEC)/[\w./-]+(?:\s*\(\d{4}\))?\s*$")
 
+#: how many lines a running title may take (four for a long title in a narrow header column)
+_TITLE_LINES = 4
 #: how far from a page number a running header may stand
 _HEADER_REACH = 7
 
@@ -96,7 +99,7 @@ def remove_page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             return False
         if i + 1 >= len(lines) or lines[i + 1].kind != "text" or furniture_line(lines[i + 1]):
             return True
-        return depth == 0 and title_piece(i + 1, 1)
+        return depth < _TITLE_LINES - 1 and title_piece(i + 1, depth + 1)
 
     def header_like(i: int) -> bool:
         line = lines[i]
@@ -126,13 +129,26 @@ def remove_page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
                 removed.append(line)
             if not kept or kept[-1].kind != "break":
                 kept.append(Line(line.no, "", "break"))
-        elif line.kind == "text" and is_job_or_barcode(line.text):
+        elif line.kind == "text" and (is_job_or_barcode(line.text) or _date_stamp(lines, i)):
             removed.append(line)  # the first page's foot: a page ends here
             if kept and kept[-1].kind != "break":
                 kept.append(Line(line.no, "", "break"))
         else:
             kept.append(line)
     return kept, removed
+
+
+_STAMP = re.compile(r"^\s*\d{6}\s*$")
+
+
+def _date_stamp(lines: list[Line], i: int) -> bool:
+    """The first page's print-date stamp ("020124"), which pdftotext prints alone between the job
+    number and the barcode: six digits alone, a job number or barcode within two lines of it."""
+    if not _STAMP.match(lines[i].text):
+        return False
+    before = [l for l in reversed(lines[max(0, i - 4) : i]) if l.kind == "text"][:2]
+    after = [l for l in lines[i + 1 : i + 5] if l.kind == "text"][:2]
+    return any(is_job_or_barcode(l.text) for l in before + after)
 
 
 def _mark_running_titles(lines: list[Line], title: str, zone: list[bool]) -> None:
