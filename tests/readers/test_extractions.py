@@ -27,7 +27,8 @@ def test_an_extraction_reads_as_its_pdf(name):
     got = observe(etree.fromstring(akn.convert(data, filename=name).encode("utf-8")))
     want = TRUTH[name]
     wrong = [f"{f}: want {want[f]!r} got {got.get(f)!r}" for f in FIELDS
-             if want.get(f) not in (None, []) and not matches(f, want[f], got.get(f))]
+             if want.get(f) is not None and not (f in ("operative_nums", "operative_first_words") and want[f] == [])
+             and not matches(f, want[f], got.get(f))]  # as score.py: no headings in the body is a truth too
     assert not wrong, "\n".join(wrong)
 
 

@@ -21,6 +21,9 @@ PARA_NUM = re.compile(r"^(\d{1,4})\.(?:\s+|$)")
 _SHORT_PARA_NUM = re.compile(r"^\d{1,3}\.(?:\s+|$)")
 # "(a)", and "a)" as French and Spanish print them (a letter or a roman numeral alone then)
 ITEM_NUM = re.compile(r"^(?=\(|[a-z]\)|[ivxl]+\))\(?([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+|$)")
+#: a paragraph number printed without its full stop (a typo of the source), then a verb phrase
+#: of a capitalised word and a lower-case one: "6 Also reaffirms", "12 Decides to"
+UNSTOPPED_NUMBER = re.compile(r"^(\d{1,4}) +(?=[A-Z][a-z]+,? [a-z]+\b)")
 ROMAN_HEADING = re.compile(r"^([IVXL]{1,6})\.(?:\s+|$)")
 LETTER_HEADING = re.compile(r"^([A-H])\.\s+[A-Z]")
 #: a part of a resolution in parts: its roman number alone on a line ("II"), or before the part's
@@ -77,12 +80,12 @@ _BARE_ROMAN = re.compile(r"[IVXL]{1,6}")
 def part_heading(text: str) -> tuple[str, str] | None:
     """The number and heading of a part printed without a full stop after its number ("II", or
     "II Activities of …" where an extraction ran the lines together): a heading is capitalised,
-    with no closing punctuation, and at most three printed lines long."""
+    with no closing punctuation, and at most four printed lines long (a treaty's full title)."""
     m = _PART_HEADING.match(text)
     if m is None:
         return None
     heading = m.group(2) or ""
-    if heading and (ending(heading) or more_words_than(heading, 40)):
+    if heading and (ending(heading) or more_words_than(heading, 56)):
         return None
     return m.group(1), heading
 
@@ -262,6 +265,9 @@ class _Layout:
             return True
         if self.next_number(text):
             return True
+        if ((m := UNSTOPPED_NUMBER.match(text)) and int(m.group(1)) == self.last_number + 1
+                and ending(prev) in (".", ";", ":")):
+            return True  # "6 Also reaffirms …" after paragraph 5's end: the structure pass reads the number
         if ending(prev) in (".", ";", ":") and (part := part_heading(text)) and part[1]:
             return True  # "II Progress in the renovation of …": a part's number and heading on one line
         if meeting_line(text, lang):

@@ -68,6 +68,8 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
         current = marker
 
     pending: list[str] = []  # markers printed alone whose text has not come yet
+    past_break = False  # a footnote block going on past a page break, for its markers' texts
+    orphans: list[Line] = []  # lines opening a footnote block before any marker (kept, for now)
     loose = False  # inside a footnote printed between paragraphs without a rule
     in_run = False  # only such footnotes (and blank lines) since the last one
     previous: Line | None = None
@@ -78,13 +80,14 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
         if line.kind == "break":
             # markers printed in a column whose texts come after the page number: the notes go
             # on past the break, once
-            if not (in_block and pending and all(not notes[m].tail for m in pending)):
+            past_break = in_block and bool(pending) and all(not notes[m].tail for m in pending)
+            if not past_break:
                 in_block, current = False, None
                 pending = []
             kept.append(line)
             continue
         if line.kind == "text" and RULE.match(text):
-            in_block, current, pending = True, None, []
+            in_block, current, pending, past_break, orphans = True, None, [], False, []
             continue
         if line.kind == "text" and HORIZONTAL_RULE.match(text):
             current = None
@@ -102,6 +105,10 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
             notes[current].add(" ")
             notes[current].add(text.strip())
             continue
+        if (in_block and past_break and not pending and current is not None and _note_complete(notes[current].tail)
+                and not (PDF_NOTE.match(text) or LONE_MARKER.match(text))):
+            # past the page number, the column's markers have their texts: the next page's body
+            in_block, current, past_break = False, None, False
         if in_block:
             if line.kind == "blank":
                 continue
@@ -116,12 +123,21 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
                 pending.append(alone.group(1))
             elif alone and alone.group(1) not in notes and current is not None:
                 # a marker printed out of order below the notes (pdftotext): the note is there,
-                # its text not to be told from the others'
+                # its text not to be told from the others' — unless texts without a marker opened
+                # the block: pdftotext printed those markers after them, in the same order
                 resume = current
-                add(alone.group(1), "", line.no)
-                warnings.append(Notice("footnote-out-of-order",
-                                       f"footnote {alone.group(1)} is printed out of order; its text is not known",
-                                       line.no))
+                body = _take_first_body(orphans)
+                add(alone.group(1), " ".join(l.text.strip() for l in body), line.no)
+                if body:
+                    gone = {id(l) for l in body}
+                    kept = [l for l in kept if id(l) not in gone]
+                    warnings.append(Notice("footnote-out-of-order",
+                                           f"footnote {alone.group(1)} is printed apart from its text; given the "
+                                           f"first text without a marker in its block (line {body[0].no})", line.no))
+                else:
+                    warnings.append(Notice("footnote-out-of-order",
+                                           f"footnote {alone.group(1)} is printed out of order; its text is not known",
+                                           line.no))
                 current = resume
             elif pending and (not notes[current].tail or notes[current].tail.rstrip().endswith((".", ")"))):
                 current = pending.pop(0)
@@ -130,6 +146,7 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
                 notes[current].wrap(text.strip())
             else:
                 kept.append(line)
+                orphans.append(line)  # a note's text before any marker: its marker may come after
             continue
         # a note opens after a gap, or right under a note before it ("1 Resolution 70/1." then
         # "2 A/79/150.", one a line at the end of a text): there it must look like a note on its own
@@ -162,7 +179,7 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
 
 #: how footnotes open: a document symbol, a treaty, official records, "See", "Ibid.", a list
 #: of countries ("Albania, Andorra, Argentina, …")
-_CITATION = re.compile(
+CITATION = re.compile(
     r"(?:See\b|Ibid\.|Resolution\b|Official Records\b|United Nations, Treaty Series|"
     r"[A-Z]{1,6}(?:\.\d+)?/[A-Z0-9.]+(?:/[\w.()-]+)+|"
     r"(?:[A-Z][\w’'-]*(?: (?:[A-Z(][\w’'()-]*|and|of|the))*, ){2,}[A-Z])"
@@ -178,14 +195,38 @@ def _loose_note(marker: str, text: str, notes: dict[str, Pieces], around: list[L
     numbers = [int(k) for k in notes if k.isdigit()]
     if int(marker) != (max(numbers) + 1 if numbers else 1) or not re.match(r"[A-Z\d“\"]", text):
         return False
-    if re.fullmatch(r"\w+\s+\d{4}\.?\s*", text):
-        return False  # "1 December 2025": a date line
-    if in_run or _CITATION.match(text):
+    if re.fullmatch(r"\w+\s+\d{4}\.?\s*", text) or _opens_with_date(f"{marker} {text}"):
+        return False  # "1 December 2025": a date line; "4 November 1966 by the …": a page opening on a date
+    if in_run or CITATION.match(text):
         return True
     from .inlines import marker_places  # where the inline pass looks for a marker, seen here first
 
     return any(next(marker_places(l.text, marker), None) for l in around
                if l.kind == "text" and not PDF_NOTE.match(l.text))
+
+
+def _opens_with_date(text: str) -> bool:
+    """Whether a line opens with a date ("4 November 1966 by …") in any language the reader knows:
+    a sentence cut by the page before its date, where a footnote would open with a citation."""
+    from ...languages import LANGUAGES
+
+    return any((m := lang.date_re.match(text)) is not None and m.start() == 0 for lang in LANGUAGES.values())
+
+
+def _take_first_body(orphans: list[Line]) -> list[Line]:
+    """The first note text among lines printed without a marker, up to the line that ends it;
+    taken out of ``orphans``."""
+    for k, line in enumerate(orphans):
+        if _note_complete(line.text):
+            body = orphans[: k + 1]
+            del orphans[: k + 1]
+            return body
+    return []
+
+
+def _note_complete(tail: str) -> bool:
+    """Whether a note's text so far ends as a note does: with a full stop or a closing bracket."""
+    return tail.rstrip().endswith((".", ")"))
 
 
 def _wrapped_year(marker: str, current: str) -> bool:

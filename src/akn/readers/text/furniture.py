@@ -13,11 +13,14 @@ from .lines import Line
 #: "2/5", and the page foot some extractors print on one line with the job number: "25-15106 2/2",
 #: "2/7                 25-19633"
 PAGE_NUMBER = re.compile(r"^\s*(?:\d{2}-\d{5}\s+)?\d{1,3}\s*/\s*\d{1,3}(?:\s+\d{2}-\d{5}(?:\s*\([A-Z]\))?)?\s*$")
-JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}\s*(?:\([A-Z]\))?\s*$")
+#: "25-15106 (E)", and with the first page's date stamp beside it (pdftotext -layout): "23-25930 (E)   020124"
+JOB_NUMBER = re.compile(r"^\s*\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?\s*$")
 BARCODE = re.compile(r"^\s*\*\d{5,}\*\s*$")
 _SYMBOL_START = re.compile(r"^\s*(?:A|S|E|A/HRC)/(?:RES|DEC)/[\w./-]+\s+(?=\S)")
 SYMBOL_LINE = re.compile(r"^\s*(?:A|S|E|A/HRC)/(?:RES|DEC)/[\w./-]+(?:\s*\(\d{4}\))?\s*$")
 
+#: how many lines a running title may take (four for a long title in a narrow header column)
+_TITLE_LINES = 4
 #: how far from a page number a running header may stand
 _HEADER_REACH = 7
 
@@ -91,26 +94,31 @@ def remove_page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     def title_piece(i: int, depth: int = 0) -> bool:
         """A piece of the running title stands apart from body text: what follows it is a blank,
         furniture or the title's next piece, never a body line that happens to repeat the title."""
-        text = _norm(lines[i].text).strip("“”\" ")
+        text = _norm(_without_symbol(lines[i].text)).strip("“”\" ")
         if not (title and len(text) > 3 and text in title):
             return False
         if i + 1 >= len(lines) or lines[i + 1].kind != "text" or furniture_line(lines[i + 1]):
             return True
-        return depth == 0 and title_piece(i + 1, 1)
+        return depth < _TITLE_LINES - 1 and title_piece(i + 1, depth + 1)
 
     def header_like(i: int) -> bool:
         line = lines[i]
         if line.kind != "text":
             return True
-        return furniture_line(line) or _norm(line.text) in repeated or title_piece(i)
+        if furniture_line(line):
+            return True
+        # a line ending in a full stop is a sentence, a footnote's "Ibid." however often it recurs
+        # by the page numbers; a running header is a symbol and a title, never a sentence
+        return not line.text.rstrip().endswith(".") and (_norm(line.text) in repeated or title_piece(i))
 
     zone = [False] * len(lines)
     for a in anchors:
         zone[a] = True
         for step in (-1, 1):
-            i = a + step
-            while 0 <= i < len(lines) and abs(i - a) <= _HEADER_REACH and header_like(i):
+            i, reach = a + step, 0  # the reach counts text lines: blank lines and page breaks are free
+            while 0 <= i < len(lines) and reach < _HEADER_REACH and header_like(i):
                 zone[i] = True
+                reach += lines[i].kind == "text"
                 i += step
     _mark_running_titles(lines, title, zone)
     kept: list[Line] = []
@@ -121,13 +129,26 @@ def remove_page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
                 removed.append(line)
             if not kept or kept[-1].kind != "break":
                 kept.append(Line(line.no, "", "break"))
-        elif line.kind == "text" and is_job_or_barcode(line.text):
+        elif line.kind == "text" and (is_job_or_barcode(line.text) or _date_stamp(lines, i)):
             removed.append(line)  # the first page's foot: a page ends here
             if kept and kept[-1].kind != "break":
                 kept.append(Line(line.no, "", "break"))
         else:
             kept.append(line)
     return kept, removed
+
+
+_STAMP = re.compile(r"^\s*\d{6}\s*$")
+
+
+def _date_stamp(lines: list[Line], i: int) -> bool:
+    """The first page's print-date stamp ("020124"), which pdftotext prints alone between the job
+    number and the barcode: six digits alone, a job number or barcode within two lines of it."""
+    if not _STAMP.match(lines[i].text):
+        return False
+    before = [l for l in reversed(lines[max(0, i - 4) : i]) if l.kind == "text"][:2]
+    after = [l for l in lines[i + 1 : i + 5] if l.kind == "text"][:2]
+    return any(is_job_or_barcode(l.text) for l in before + after)
 
 
 def _mark_running_titles(lines: list[Line], title: str, zone: list[bool]) -> None:
@@ -170,9 +191,14 @@ def _title_piece(text: str, title: str) -> bool:
     (``pdftotext -layout`` sets them side by side: "A/RES/80/13      the Indian Ocean as a …")."""
     if SYMBOL_LINE.match(text):
         return True
-    text = _SYMBOL_END.sub("", text[m.end():] if (m := _SYMBOL_START.match(text)) else text)
-    piece = _norm(text).strip("“”\" ")
+    piece = _norm(_without_symbol(text)).strip("“”\" ")
     return (len(piece.split()) >= 2 and piece in title) or (len(piece) > 3 and title.startswith(piece))
+
+
+def _without_symbol(text: str) -> str:
+    """A running-title line without the symbol printed beside it: ``pdftotext -layout`` and
+    ``pypdf`` set them on one line, the symbol first on even pages and last on odd ones."""
+    return _SYMBOL_END.sub("", text[m.end():] if (m := _SYMBOL_START.match(text)) else text)
 
 
 def _after_page_foot(lines: list[Line], i: int, zone: list[bool]) -> bool:

@@ -16,9 +16,10 @@ from ...model import (
     Text, joined, walk_paragraphs,
 )
 from .blocks import (
-    BULLET, ITEM_NUM, LETTER_HEADING, PARA_NUM, ROMAN_HEADING, Block, ending, looks_preambular, more_words_than,
-    part_heading,
+    BULLET, ITEM_NUM, LETTER_HEADING, PARA_NUM, ROMAN_HEADING, UNSTOPPED_NUMBER, Block, ending, looks_preambular,
+    more_words_than, part_heading,
 )
+from .footnotes import CITATION as _CITATION
 from .inlines import InlineParser, weave
 
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
@@ -193,8 +194,14 @@ class BodyBuilder:
         if m and self.expects(int(m.group(1))):
             self._paragraph(m.group(1), text[m.end() :], block.no)
             return
+        if m is None and (bare := self._number_without_stop(text)):
+            self.warnings.append(Notice("paragraph-number-unstopped", f"paragraph {bare.group(1)} is printed "
+                                        "without the full stop after its number", block.no))
+            self._paragraph(bare.group(1), text[bare.end() :], block.no)
+            return
         if part is not None and not part.heading and not part.children and not part.preamble and text[:1].isupper():
-            if (block.heading and not ending(text)) or _heading_like(text):
+            if ((block.heading and not ending(text)) or _heading_like(text)
+                    or self._heads_next_paragraph(text, next_block)):
                 part.heading = self.parser.parse(text, block.no, digits=False)  # "II", then its heading
                 return
             if self.parts_have_preambles and part.num and (cut := _preamble_after_heading(text, self.lang)):
@@ -227,6 +234,11 @@ class BodyBuilder:
             return
         if LETTER_HEADING.match(text):
             self._heading(2, text[0], text[2:].strip(), block.no)
+            return
+        if part is not None and not part.children and not part.preamble and _plain(part.heading).endswith(":") \
+                and _heading_like(text) and text[:1].isupper():
+            # "… Agenda 2063:", then "The Africa We Want": a heading's subtitle on a line of its own
+            part.heading = joined([*part.heading, Text(" "), *self.parser.parse(text, block.no, digits=False)])
             return
         if block.heading and not ending(text) or self._is_heading(text, next_block):
             self._heading(3, None, text, block.no)
@@ -307,7 +319,31 @@ class BodyBuilder:
         if rest:
             self._paragraph(rest[0], rest[1], no)
 
+    def _number_without_stop(self, text: str) -> re.Match[str] | None:
+        """"6 Also reaffirms the important role …": the next paragraph's number printed without its
+        full stop (a typo of the source, kept by every extraction), after a paragraph that ended.
+        Only the very next number, before a verb phrase ("Also reaffirms", "Decides to"), never a
+        citation ("7 See A/80/1."): a stray footnote line stays text."""
+        m = UNSTOPPED_NUMBER.match(text)
+        last = self.last_para
+        if m is None or last is None or last.num is None or int(m.group(1)) != self.last_num + 1:
+            return None
+        tail = last.items[-1].children if last.items else last.children
+        if ending(_plain(tail)) not in (";", ".", ":") or _CITATION.match(text[m.end():]):
+            return None
+        return m
+
+    def _heads_next_paragraph(self, text: str, next_block: Block | None) -> bool:
+        """Under a part's number, an unpunctuated block of any length that the part's next numbered
+        paragraph follows is the part's heading ("II", then a four-line treaty title, then "55.")."""
+        m = PARA_NUM.match(next_block.text) if next_block is not None else None
+        return bool(m) and not ending(text) and (self.expects(int(m.group(1))) or m.group(1) == "1")
+
     def _is_heading(self, text: str, next_block: Block | None) -> bool:
+        if ending(text) == ":" and self.last_num > 0 and next_block is not None and text[:1].isupper() \
+                and len(text.split()) <= 14 and _heading_like(next_block.text) and next_block.text[:1].isupper() \
+                and not PARA_NUM.match(next_block.text):
+            return True  # "Section 11 … Agenda 2063:" over its subtitle "The Africa We Want"
         if ending(text) or len(text.split()) > 14 or not text[:1].isupper():
             return False
         return next_block is None or bool(
