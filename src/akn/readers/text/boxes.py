@@ -1,0 +1,236 @@
+"""Pre-pass for text extracted box by box (pdfminer.six's ``extract_text``): reading order restored.
+
+pdfminer groups a page's characters into text boxes and prints them one after another, each
+closed by a blank line, each line keeping the PDF's trailing space, each page closed by a form
+feed. Boxes come out of reading order where the page's layout misleads the grouping: a wrapped
+title, or a paragraph, is cut into boxes with blank lines between them; paragraph numbers set in
+their own column come out as a run of boxes ("6.", "7.") before their texts; the words of a
+justified first line ("Stresses", "that", "the") become boxes of their own in any order, or land
+after the paragraph they belong to. The rules here read only that box layout and put back what it
+shows; text whose words the extraction scrambled beyond reading keeps its words and a warning.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...languages import Language
+from ...notices import Notice
+from .blocks import ITEM_NUM, PARA_NUM, ending, looks_preambular, more_words_than, opens_structure
+from .lines import Line
+
+
+def is_boxed(raw: str) -> bool:
+    """Whether a text is printed box by box: pages closed by form feeds, a blank line after a good
+    share of lines (each box's end), and nearly every text line ending in the PDF's trailing space
+    (extractors that rebuild lines, such as pdftotext, strip it)."""
+    if "\f" not in raw:
+        return False
+    lines = raw.split("\n")
+    texts = [l for l in lines if l.strip()]
+    if len(texts) < 20:
+        return False
+    blanks = len(lines) - len(texts)
+    return blanks >= 0.1 * len(lines) and sum(l.endswith(" ") for l in texts) >= 0.8 * len(texts)
+
+
+@dataclass
+class Box:
+    """A run of text lines the extractor printed as one text box."""
+
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return " ".join(l.text.strip() for l in self.lines)
+
+
+Item = Box | Line  # a box, or a page break
+
+
+def restore_reading_order(lines: list[Line], lang: Language) -> tuple[list[Line], list[Notice]]:
+    """The lines with the boxes a box-by-box extraction set out of reading order put back."""
+    items = _boxes(lines)
+    notes: list[Notice] = []
+    items = _join_title(items, lang)
+    items = _pair_number_runs(items)
+    items = _move_detached_openers(items, lang)
+    items = _tuck_fragments(items, lang, notes)
+    return _lines(items), notes
+
+
+def _boxes(lines: list[Line]) -> list[Item]:
+    items: list[Item] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.kind == "text":
+            current.append(line)
+            continue
+        if current:
+            items.append(Box(current))
+            current = []
+        if line.kind == "break":
+            items.append(line)
+    if current:
+        items.append(Box(current))
+    return items
+
+
+def _lines(items: list[Item]) -> list[Line]:
+    out: list[Line] = []
+    for item in items:
+        if isinstance(item, Box):
+            out += item.lines
+            out.append(Line(item.lines[-1].no, "", "blank"))
+        else:
+            out.append(item)
+    return out
+
+
+_NUMBER_LINE = re.compile(r"^\s*\d{1,4}/\d{1,4}\.(?:\s|$)")
+
+
+def _join_title(items: list[Item], lang: Language) -> list[Item]:
+    """The resolution's title runs from its number ("80/13.") to the enacting formula; wrapped,
+    it may come out as several boxes: they are one title, printed as one line."""
+    start = next((k for k, it in enumerate(items) if isinstance(it, Box) and _NUMBER_LINE.match(it.lines[0].text)), None)
+    if start is None:
+        return items
+    for end in range(start + 1, min(len(items), start + 8)):
+        item = items[end]
+        if not isinstance(item, Box):
+            return items  # a page break: not the title's run
+        if lang.match_formula(item.lines[0].text):
+            title = [l for box in items[start:end] for l in box.lines]  # type: ignore[union-attr]
+            if end - start == 1 or len(title) > 8:
+                return items
+            joined = Line(title[0].no, " ".join(l.text.strip() for l in title))
+            return [*items[:start], Box([joined]), *items[end:]]
+    return items
+
+
+_LABEL_ONLY = re.compile(r"^(?:(\d{1,3})\.|\(([a-z]{1,2})\))$")
+
+
+def _label(item: Item) -> tuple[str, str] | None:
+    """("para", "6") for a box holding only "6.", ("item", "b") for one holding only "(b)"."""
+    if not isinstance(item, Box) or len(item.lines) != 1:
+        return None
+    m = _LABEL_ONLY.match(item.lines[0].text.strip())
+    if m is None:
+        return None
+    return ("para", m.group(1)) if m.group(1) else ("item", m.group(2))
+
+
+def _follows(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    if a[0] != b[0]:
+        return False
+    if a[0] == "para":
+        return int(b[1]) == int(a[1]) + 1
+    return len(a[1]) == len(b[1]) == 1 and ord(b[1]) == ord(a[1]) + 1
+
+
+def _pair_number_runs(items: list[Item]) -> list[Item]:
+    """Numbers set in a column of their own come out as a run of boxes ("6.", "7.") before the
+    texts they number: each goes before the next box that opens a paragraph, in order — the
+    first box after the run, then each box opening in capitals after one that ended a clause."""
+    k = 0
+    while k < len(items):
+        run = [k]
+        while run[-1] + 1 < len(items) and (a := _label(items[run[-1]])) and (b := _label(items[run[-1] + 1])) \
+                and _follows(a, b):
+            run.append(run[-1] + 1)
+        if len(run) < 2:
+            k += 1
+            continue
+        openers: list[int] = []
+        j = run[-1] + 1
+        previous: Box | None = None
+        while j < len(items) and len(openers) < len(run):
+            item = items[j]
+            if not isinstance(item, Box) or _label(item) or opens_structure(item.text):
+                break
+            if previous is None or (item.text[:1].isupper() and ending(previous.text) in (".", ";", ":")):
+                openers.append(j)
+            previous = item
+            j += 1
+        if len(openers) < len(run):
+            k = run[-1] + 1
+            continue
+        labels = {opener: items[n] for opener, n in zip(openers, run)}
+        rebuilt = [*items[:k]]
+        for n in range(run[-1] + 1, len(items)):
+            if n in labels:
+                rebuilt.append(labels[n])
+            rebuilt.append(items[n])
+        items = rebuilt
+        k = openers[-1] + 1
+    return items
+
+
+def _fragment(item: Item) -> bool:
+    """A box of a few words in lower case: a piece of a justified line the extractor cut out."""
+    return (isinstance(item, Box) and len(item.lines) == 1 and item.text[:1].islower()
+            and not more_words_than(item.text, 3) and ending(item.text) not in (".", ";", ":"))
+
+
+def _lone_opener(item: Item, lang: Language) -> bool:
+    """A box holding only a paragraph's opening verb phrase ("Stresses", "Also calls upon")."""
+    if not (isinstance(item, Box) and len(item.lines) == 1):
+        return False
+    from .structure import initial_phrase
+
+    text = item.text
+    return (text[:1].isupper() and not more_words_than(text, 3) and not ending(text)
+            and initial_phrase(text, lang) == text)
+
+
+def _move_detached_openers(items: list[Item], lang: Language) -> list[Item]:
+    """"3." / "that" / "Stresses" / "the" / "implementation …": the words of a justified first
+    line as boxes, its opening phrase among them; after a number (or a clause's end) the phrase
+    goes first, the lower-case pieces after it in the order printed."""
+    k = 1
+    while k < len(items):
+        before = items[k - 1]
+        if _label(before) or (isinstance(before, Box) and ending(before.text) in (",", ";", ".", ":")):
+            j = k
+            while j < len(items) and j - k < 3 and _fragment(items[j]):
+                j += 1
+            if j > k and j < len(items) and _lone_opener(items[j], lang):
+                items = [*items[:k], items[j], *items[k:j], *items[j + 1:]]
+                k = j + 1
+                continue
+        k += 1
+    return items
+
+
+def _tuck_fragments(items: list[Item], lang: Language, notes: list[Notice]) -> list[Item]:
+    """Lower-case pieces of a justified line ("institutions, civil", "international") printed
+    after the paragraph they were cut from, before the next paragraph's opening: they go back into
+    that paragraph at its short line (where the line has a hole), else before its last line, so
+    the paragraph keeps its own ending; their order within the line is lost, and said so."""
+    k = 1
+    while k < len(items):
+        prev = items[k - 1]
+        if not (isinstance(prev, Box) and _fragment(items[k]) and ending(prev.text) in (",", ";", ".", ":")
+                and len(prev.lines) >= 2):
+            k += 1
+            continue
+        j = k
+        while j < len(items) and _fragment(items[j]):
+            j += 1
+        nxt = items[j] if j < len(items) else None
+        if not (isinstance(nxt, Box) and (opens_structure(nxt.text) or looks_preambular(nxt.text, lang)
+                                          or bool(PARA_NUM.match(nxt.text) or ITEM_NUM.match(nxt.text)))):
+            k = j + 1
+            continue
+        pieces = [l for box in items[k:j] for l in box.lines]  # type: ignore[union-attr]
+        width = max(len(l.text.strip()) for l in prev.lines)
+        hole = next((n for n, l in enumerate(prev.lines[:-1]) if len(l.text.strip()) < 0.6 * width), len(prev.lines) - 2)
+        prev.lines[hole + 1:hole + 1] = pieces
+        notes.append(Notice("words-out-of-order",
+                            f"the extraction printed words of this paragraph apart from it "
+                            f"({' '.join(l.text.strip() for l in pieces)!r}); put back at a gap in its lines, "
+                            f"their order there not known", prev.lines[0].no))
+        items = [*items[:k], *items[j:]]
+    return items
