@@ -12,11 +12,12 @@ shows; text whose words the extraction scrambled beyond reading keeps its words 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...languages import Language
 from ...notices import Notice
-from .blocks import ITEM_NUM, PARA_NUM, ending, looks_preambular, more_words_than, opens_structure
+from .blocks import ITEM_NUM, PARA_NUM, ending, looks_preambular, meeting_line, more_words_than, opens_structure
+from .footnotes import RULE
 from .lines import Line
 
 
@@ -39,6 +40,7 @@ class Box:
     """A run of text lines the extractor printed as one text box."""
 
     lines: list[Line]
+    after: list[Line] = field(default_factory=list)  # the blank lines that followed it, kept with it
 
     @property
     def text(self) -> str:
@@ -48,41 +50,94 @@ class Box:
 Item = Box | Line  # a box, or a page break
 
 
-def restore_reading_order(lines: list[Line], lang: Language) -> tuple[list[Line], list[Notice]]:
-    """The lines with the boxes a box-by-box extraction set out of reading order put back."""
-    items = _boxes(lines)
+def page_starts(raw: str) -> set[int]:
+    """The numbers of the lines that open a page (with a form feed), which later passes no longer see."""
+    return {no for no, line in enumerate(raw.split("\n"), start=1) if line.startswith("\f")}
+
+
+def restore_reading_order(lines: list[Line], lang: Language, pages: set[int]) -> tuple[list[Line], list[Notice]]:
+    """The lines with the boxes a box-by-box extraction set out of reading order put back;
+    ``pages``: the lines that open a page (:func:`page_starts`)."""
+    items = _boxes(lines, pages)
     notes: list[Notice] = []
-    items = _join_title(items, lang)
+    items = _join_title(_join_part_headings(items), lang)
     items = _pair_number_runs(items)
+    items = _number_boxes(items, notes)
     items = _move_detached_openers(items, lang)
     items = _tuck_fragments(items, lang, notes)
+    for item in items:
+        if isinstance(item, Box):
+            _mark_box_lines(item, lang)
     return _lines(items), notes
 
 
-def _boxes(lines: list[Line]) -> list[Item]:
+def _mark_box_lines(box: Box, lang: Language) -> None:
+    """pdfminer opens a box at every paragraph, so a line inside a box goes on its paragraph even
+    when it opens like one ("Indigenous Peoples, …" after "agricultural producers,"); a number,
+    label or closing line inside a box still opens its own."""
+    for line in box.lines[1:]:
+        text = line.text.strip()
+        line.in_box = not (opens_structure(text) or meeting_line(text, lang) or lang.date_re.fullmatch(text.strip(" .")))
+
+
+_PART_NUMBER = re.compile(r"[IVXL]{1,6}")
+
+
+def _join_part_headings(items: list[Item]) -> list[Item]:
+    """A part's number alone on a line ("II") and its heading under it, in the same box or the
+    next, are printed as one line ("II Implementation of …"), as extractors that keep the lines
+    together give them: a heading is capitalised, a few lines long, with no closing punctuation."""
+    out: list[Item] = []
+    k = 0
+    while k < len(items):
+        item = items[k]
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if isinstance(item, Box) and _PART_NUMBER.fullmatch(item.lines[0].text.strip()):
+            below = len(item.lines) == 1 and isinstance(nxt, Box) and len(nxt.lines) <= 4
+            heading = nxt.lines if below else item.lines[1:]  # type: ignore[union-attr]
+            text = " ".join(l.text.strip() for l in heading)
+            if heading and text[:1].isupper() and not ending(text) and not opens_structure(text):
+                out.append(Box([Line(item.lines[0].no, f"{item.lines[0].text.strip()} {text}")],
+                               (nxt.after if below else item.after)))  # type: ignore[union-attr]
+                k += 2 if below else 1
+                continue
+        out.append(item)
+        k += 1
+    return out
+
+
+def _boxes(lines: list[Line], pages: set[int]) -> list[Item]:
     items: list[Item] = []
     current: list[Line] = []
+    lead: list[Line] = []  # blank lines before the first box
     for line in lines:
+        if line.no in pages and line.kind != "break":
+            if current:
+                items.append(Box(current))
+                current = []
+            items.append(Line(line.no, "", "break"))
         if line.kind == "text":
             current.append(line)
             continue
         if current:
             items.append(Box(current))
             current = []
-        if line.kind == "break":
-            items.append(line)
+        last = next((it for it in reversed(items) if isinstance(it, Box)), None)
+        (last.after if last is not None else lead).append(line)
     if current:
         items.append(Box(current))
-    return items
+    return [Line(l.no, l.text, l.kind) for l in lead] + items if lead else items
 
 
 def _lines(items: list[Item]) -> list[Line]:
+    """The lines again, each box followed by the blank lines that followed it (the distances
+    later passes measure, such as from a page number to its running header, stay as printed)."""
     out: list[Line] = []
     for item in items:
         if isinstance(item, Box):
             out += item.lines
-            out.append(Line(item.lines[-1].no, "", "blank"))
-        else:
+            out += item.after or [Line(item.lines[-1].no, "", "blank")]
+        elif item.kind != "break":
             out.append(item)
     return out
 
@@ -105,7 +160,7 @@ def _join_title(items: list[Item], lang: Language) -> list[Item]:
             if end - start == 1 or len(title) > 8:
                 return items
             joined = Line(title[0].no, " ".join(l.text.strip() for l in title))
-            return [*items[:start], Box([joined]), *items[end:]]
+            return [*items[:start], Box([joined], items[end - 1].after), *items[end:]]  # type: ignore[union-attr]
     return items
 
 
@@ -168,10 +223,44 @@ def _pair_number_runs(items: list[Item]) -> list[Item]:
     return items
 
 
+def _number_boxes(items: list[Item], notes: list[Notice]) -> list[Item]:
+    """Paragraph numbers out of their place, put back where the numbering shows them to belong:
+    the next number printed inside the box of the paragraph it numbers ("Invites …," / "38." /
+    "international"), or alone in a box without its full stop ("6", then "Also reaffirms …")."""
+    last = 0
+    rule = False  # a footnote rule since the last page break: numbers alone there are markers
+    for k, item in enumerate(items):
+        if not isinstance(item, Box):
+            rule = False
+            continue
+        first = item.lines[0].text.strip()
+        rule = rule or bool(RULE.match(first))
+        m = PARA_NUM.match(first)
+        if m:
+            last = int(m.group(1))
+            continue
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if (not rule and last and first == str(last + 1) and len(item.lines) == 1 and isinstance(nxt, Box)
+                and nxt.text[:1].isupper() and ending(nxt.text) in (".", ";", ":")):
+            item.lines[0] = Line(item.lines[0].no, f"{first}.")
+            notes.append(Notice("number-repaired", f"paragraph number {first} is printed without its full stop",
+                                item.lines[0].no))
+            last += 1
+            continue
+        if not first[:1].isupper() or len(item.lines) < 2:
+            continue
+        inner = next((n for n, l in enumerate(item.lines[1:], 1) if l.text.strip() == f"{last + 1}."), None)
+        if inner is not None:
+            number = item.lines.pop(inner)
+            item.lines[0] = Line(item.lines[0].no, f"{number.text.strip()} {first}")
+            last += 1
+    return items
+
+
 def _fragment(item: Item) -> bool:
     """A box of a few words in lower case: a piece of a justified line the extractor cut out."""
     return (isinstance(item, Box) and len(item.lines) == 1 and item.text[:1].islower()
-            and not more_words_than(item.text, 3) and ending(item.text) not in (".", ";", ":"))
+            and not more_words_than(item.text, 5) and ending(item.text) not in (".", ";", ":"))
 
 
 def _lone_opener(item: Item, lang: Language) -> bool:
@@ -181,7 +270,7 @@ def _lone_opener(item: Item, lang: Language) -> bool:
     from .structure import initial_phrase
 
     text = item.text
-    return (text[:1].isupper() and not more_words_than(text, 3) and not ending(text)
+    return (text[:1].isupper() and text[1:2].islower() and not more_words_than(text, 3) and not ending(text)
             and initial_phrase(text, lang) == text)
 
 
@@ -213,24 +302,38 @@ def _tuck_fragments(items: list[Item], lang: Language, notes: list[Notice]) -> l
     while k < len(items):
         prev = items[k - 1]
         if not (isinstance(prev, Box) and _fragment(items[k]) and ending(prev.text) in (",", ";", ".", ":")
-                and len(prev.lines) >= 2):
+                and len(prev.lines) + len(_paragraph_boxes(items, k - 1)) >= 3):
             k += 1
             continue
         j = k
         while j < len(items) and _fragment(items[j]):
             j += 1
         nxt = items[j] if j < len(items) else None
-        if not (isinstance(nxt, Box) and (opens_structure(nxt.text) or looks_preambular(nxt.text, lang)
+        if not (isinstance(nxt, Box) and (opens_structure(nxt.lines[0].text.strip()) or looks_preambular(nxt.text, lang)
                                           or bool(PARA_NUM.match(nxt.text) or ITEM_NUM.match(nxt.text)))):
             k = j + 1
             continue
         pieces = [l for box in items[k:j] for l in box.lines]  # type: ignore[union-attr]
-        width = max(len(l.text.strip()) for l in prev.lines)
-        hole = next((n for n, l in enumerate(prev.lines[:-1]) if len(l.text.strip()) < 0.6 * width), len(prev.lines) - 2)
-        prev.lines[hole + 1:hole + 1] = pieces
+        chain = _paragraph_boxes(items, k - 1)
+        rows = [(box, n) for box in chain for n in range(len(box.lines))][:-1]  # never after its last line
+        width = max(len(box.lines[n].text.strip()) for box, n in rows) if rows else 0
+        box, n = next(((box, n) for box, n in rows if len(box.lines[n].text.strip()) < 0.6 * width),
+                      (prev, len(prev.lines) - 2))
+        box.lines[n + 1:n + 1] = pieces
         notes.append(Notice("words-out-of-order",
                             f"the extraction printed words of this paragraph apart from it "
                             f"({' '.join(l.text.strip() for l in pieces)!r}); put back at a gap in its lines, "
                             f"their order there not known", prev.lines[0].no))
         items = [*items[:k], *items[j:]]
     return items
+
+
+def _paragraph_boxes(items: list[Item], last: int) -> list[Box]:
+    """The boxes of the paragraph box ``last`` ends: it and the boxes before it on the page that
+    it (or the one after them) goes on in lower case."""
+    chain = [items[last]]
+    k = last
+    while k > 0 and isinstance(items[k - 1], Box) and chain[0].text[:1].islower():  # type: ignore[union-attr]
+        k -= 1
+        chain.insert(0, items[k])
+    return chain  # type: ignore[return-value]
