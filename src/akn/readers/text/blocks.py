@@ -77,12 +77,12 @@ _BARE_ROMAN = re.compile(r"[IVXL]{1,6}")
 def part_heading(text: str) -> tuple[str, str] | None:
     """The number and heading of a part printed without a full stop after its number ("II", or
     "II Activities of …" where an extraction ran the lines together): a heading is capitalised,
-    with no closing punctuation, and at most three printed lines long."""
+    with no closing punctuation, and at most four printed lines long."""
     m = _PART_HEADING.match(text)
     if m is None:
         return None
     heading = m.group(2) or ""
-    if heading and (ending(heading) or more_words_than(heading, 40)):
+    if heading and (ending(heading) or more_words_than(heading, 52)):
         return None
     return m.group(1), heading
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ...languages import Language
 from ...notices import Notice
-from .blocks import ITEM_NUM, PARA_NUM, ending, looks_preambular, meeting_line, more_words_than, opens_structure
+from .blocks import PARA_NUM, ending, looks_preambular, meeting_line, more_words_than, opens_structure
 from .footnotes import RULE
 from .lines import Line
 
@@ -61,6 +61,7 @@ def restore_reading_order(lines: list[Line], lang: Language, pages: set[int]) ->
     items = _boxes(lines, pages)
     notes: list[Notice] = []
     items = _join_title(_join_part_headings(items), lang)
+    items = _join_wrapped_headings(items)
     items = _pair_number_runs(items)
     items = _number_boxes(items, notes)
     items = _move_detached_openers(items, lang)
@@ -142,6 +143,30 @@ def _lines(items: list[Item]) -> list[Line]:
     return out
 
 
+def _join_wrapped_headings(items: list[Item]) -> list[Item]:
+    """A numbered heading ("II. Implementation of … for Landlocked") wrapped onto a second box
+    ("Developing Countries for the Decade 2024–2034") right before the paragraph it heads: the
+    first ends without punctuation, the second is a short line without any, and a numbered
+    paragraph or item follows. One heading, printed as one line."""
+    out: list[Item] = []
+    k = 0
+    while k < len(items):
+        item = items[k]
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        after = items[k + 2] if k + 2 < len(items) else None
+        if (isinstance(item, Box) and _NUMBERED_HEADING.match(item.text) and not ending(item.text)
+                and _heading_box(nxt) and not _NUMBERED_HEADING.match(nxt.text)  # type: ignore[union-attr]
+                and isinstance(after, Box) and opens_structure(after.lines[0].text.strip())):
+            joined = Line(item.lines[0].no, f"{item.text} {nxt.text}")  # type: ignore[union-attr]
+            out.append(Box([joined], nxt.after))  # type: ignore[union-attr]
+            k += 2
+            continue
+        out.append(item)
+        k += 1
+    return out
+
+
+_NUMBERED_HEADING = re.compile(r"^(?:[IVXL]{1,6}|[A-H])\.\s+[A-Z]")
 _NUMBER_LINE = re.compile(r"^\s*\d{1,4}/\d{1,4}\.(?:\s|$)")
 
 
@@ -295,37 +320,92 @@ def _move_detached_openers(items: list[Item], lang: Language) -> list[Item]:
 
 def _tuck_fragments(items: list[Item], lang: Language, notes: list[Notice]) -> list[Item]:
     """Lower-case pieces of a justified line ("institutions, civil", "international") printed
-    after the paragraph they were cut from, before the next paragraph's opening: they go back into
-    that paragraph at its short line (where the line has a hole), else before its last line, so
-    the paragraph keeps its own ending; their order within the line is lost, and said so."""
+    apart, between the end of one paragraph and the opening of the next (or a heading): they go
+    back into whichever of the two has the line that lacks them (:func:`_gap`), so both keep their
+    own opening and ending; their order within that line is lost, and said so."""
+    lengths = sorted(len(l.text.strip()) for it in items if isinstance(it, Box) for l in it.lines)
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     k = 1
     while k < len(items):
         prev = items[k - 1]
-        if not (isinstance(prev, Box) and _fragment(items[k]) and ending(prev.text) in (",", ";", ".", ":")
-                and len(prev.lines) + len(_paragraph_boxes(items, k - 1)) >= 3):
+        if not (isinstance(prev, Box) and _fragment(items[k])):
             k += 1
             continue
         j = k
         while j < len(items) and _fragment(items[j]):
             j += 1
         nxt = items[j] if j < len(items) else None
-        if not (isinstance(nxt, Box) and (opens_structure(nxt.lines[0].text.strip()) or looks_preambular(nxt.text, lang)
-                                          or bool(PARA_NUM.match(nxt.text) or ITEM_NUM.match(nxt.text)))):
+        ended = ending(prev.text) in (",", ";", ".", ":")
+        if not (ended or (_heading_box(prev) and not looks_preambular(prev.text, lang)
+                          and isinstance(nxt, Box) and PARA_NUM.match(nxt.text))):
+            k = j + 1  # after an unfinished sentence, lower case goes on with it
+            continue
+        chains = []
+        if ended:
+            chains.append(_paragraph_boxes(items, k - 1))
+        if isinstance(nxt, Box) and (PARA_NUM.match(nxt.text) or looks_preambular(nxt.text, lang)):
+            chains.append(_following_boxes(items, j))
+        if not chains or not (isinstance(nxt, Box) and (
+                opens_structure(nxt.lines[0].text.strip()) or looks_preambular(nxt.text, lang)
+                or _PART_NUMBER.fullmatch(nxt.text.split(" ", 1)[0]) or _heading_box(nxt))):
             k = j + 1
             continue
         pieces = [l for box in items[k:j] for l in box.lines]  # type: ignore[union-attr]
-        chain = _paragraph_boxes(items, k - 1)
-        rows = [(box, n) for box in chain for n in range(len(box.lines))][:-1]  # never after its last line
-        width = max(len(box.lines[n].text.strip()) for box, n in rows) if rows else 0
-        box, n = next(((box, n) for box, n in rows if len(box.lines[n].text.strip()) < 0.6 * width),
-                      (prev, len(prev.lines) - 2))
-        box.lines[n + 1:n + 1] = pieces
+        missing = sum(len(l.text.strip()) + 1 for l in pieces)
+        gaps = [gap for chain in chains if (gap := _gap(chain, missing, width))]
+        if not gaps:
+            k = j + 1
+            continue
+        _, box, n = max(gaps, key=lambda gap: gap[0])
+        box.lines[n:n] = pieces
         notes.append(Notice("words-out-of-order",
-                            f"the extraction printed words of this paragraph apart from it "
-                            f"({' '.join(l.text.strip() for l in pieces)!r}); put back at a gap in its lines, "
-                            f"their order there not known", prev.lines[0].no))
+                            f"the extraction printed words of a paragraph's line apart from it "
+                            f"({' '.join(l.text.strip() for l in pieces)!r}); put back at the gap in that line, "
+                            f"their order there not known", box.lines[0].no))
         items = [*items[:k], *items[j:]]
     return items
+
+
+def _heading_box(item: Item) -> bool:
+    """A box of one capitalised line of a few words with no closing punctuation: a heading."""
+    return (isinstance(item, Box) and len(item.lines) == 1 and item.text[:1].isupper()
+            and not ending(item.text) and not more_words_than(item.text, 12))
+
+
+def _gap(chain: list[Box], missing: int, width: int) -> tuple[int, Box, int] | None:
+    """Where cut-out pieces go back in a paragraph (its boxes), and how well they fit there: in
+    the printed line that lacks them. A justified line cut into pieces comes out as a run of
+    short lines, its last piece opening the box of the full lines below; the run whose pieces and
+    the missing ones together come nearest a full line's width (without passing it by much) is
+    that line, and they go before its last piece (after it, when the run is that one piece)."""
+    rows = [(box, n) for box in chain for n in range(len(box.lines))]
+    lengths = [len(box.lines[n].text.strip()) for box, n in rows]
+    runs: list[list[int]] = []
+    for r, length in enumerate(lengths[:-1]):  # never after the paragraph's last line
+        if length < 0.6 * width:
+            if runs and runs[-1][-1] == r - 1:
+                runs[-1].append(r)
+            else:
+                runs.append([r])
+    def filled(run: list[int]) -> int:
+        total = sum(lengths[r] + 1 for r in run) + missing
+        return total if total <= 1.15 * width else -total
+    if not runs:
+        return None
+    best = max(runs, key=filled)
+    box, n = rows[best[-1]]
+    return (filled(best), box, n) if len(best) > 1 else (filled(best), box, n + 1)
+
+
+def _following_boxes(items: list[Item], first: int) -> list[Box]:
+    """The boxes of the paragraph box ``first`` opens: it and the boxes after it that go on in
+    lower case."""
+    chain = [items[first]]
+    k = first + 1
+    while k < len(items) and isinstance(items[k], Box) and items[k].text[:1].islower():  # type: ignore[union-attr]
+        chain.append(items[k])
+        k += 1
+    return chain  # type: ignore[return-value]
 
 
 def _paragraph_boxes(items: list[Item], last: int) -> list[Box]:
