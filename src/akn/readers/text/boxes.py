@@ -285,7 +285,7 @@ def _number_boxes(items: list[Item], notes: list[Notice]) -> list[Item]:
 def _fragment(item: Item) -> bool:
     """A box of a few words in lower case: a piece of a justified line the extractor cut out."""
     return (isinstance(item, Box) and len(item.lines) == 1 and item.text[:1].islower()
-            and not more_words_than(item.text, 5) and ending(item.text) not in (".", ";", ":"))
+            and not more_words_than(item.text, 7) and ending(item.text) not in (".", ";", ":"))
 
 
 def _lone_opener(item: Item, lang: Language) -> bool:
@@ -310,7 +310,9 @@ def _move_detached_openers(items: list[Item], lang: Language) -> list[Item]:
             j = k
             while j < len(items) and j - k < 3 and _fragment(items[j]):
                 j += 1
-            if j > k and j < len(items) and _lone_opener(items[j], lang):
+            after = items[j + 1] if j + 1 < len(items) else None
+            if (j > k and j < len(items) and _lone_opener(items[j], lang)
+                    and isinstance(after, Box) and after.text[:1].islower()):  # its text goes on after it
                 items = [*items[:k], items[j], *items[k:j], *items[j + 1:]]
                 k = j + 1
                 continue
@@ -332,8 +334,8 @@ def _tuck_fragments(items: list[Item], lang: Language, notes: list[Notice]) -> l
             k += 1
             continue
         j = k
-        while j < len(items) and _fragment(items[j]):
-            j += 1
+        while j < len(items) and (_fragment(items[j]) or _capitalised_piece(items[j])):
+            j += 1  # a capitalised word among the pieces ("Indigenous") is one of them
         nxt = items[j] if j < len(items) else None
         ended = ending(prev.text) in (",", ";", ".", ":")
         if not (ended or (_heading_box(prev) and not looks_preambular(prev.text, lang)
@@ -364,6 +366,12 @@ def _tuck_fragments(items: list[Item], lang: Language, notes: list[Notice]) -> l
                             f"their order there not known", box.lines[0].no))
         items = [*items[:k], *items[j:]]
     return items
+
+
+def _capitalised_piece(item: Item) -> bool:
+    """A box of a capitalised word or two without punctuation ("Indigenous", "Indigenous Peoples")."""
+    return (isinstance(item, Box) and len(item.lines) == 1 and item.text[:1].isupper()
+            and not more_words_than(item.text, 2) and not ending(item.text) and not opens_structure(item.text))
 
 
 def _heading_box(item: Item) -> bool:
