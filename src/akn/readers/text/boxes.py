@@ -62,7 +62,7 @@ def restore_reading_order(lines: list[Line], lang: Language, pages: set[int]) ->
     notes: list[Notice] = []
     items = _join_title(_join_part_headings(items), lang)
     items = _join_wrapped_headings(items)
-    items = _pair_number_runs(items)
+    items = _free_labels(_pair_number_runs(items))
     items = _number_boxes(items, notes)
     items = _move_detached_openers(items, lang)
     items = _tuck_fragments(items, lang, notes)
@@ -246,6 +246,26 @@ def _pair_number_runs(items: list[Item]) -> list[Item]:
         items = rebuilt
         k = openers[-1] + 1
     return items
+
+
+def _free_labels(items: list[Item]) -> list[Item]:
+    """A number's box that also holds a few lower-case words ("8." / "civil"), before a box opening
+    in capitals ("Expresses its appreciation …"): the words are a piece cut out of that paragraph's
+    line, not its opening; they go after it, where cut-out pieces are looked for."""
+    out: list[Item] = []
+    k = 0
+    while k < len(items):
+        item = items[k]
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if (isinstance(item, Box) and len(item.lines) > 1 and _label(Box(item.lines[:1]))
+                and all(_fragment(Box([l])) for l in item.lines[1:])
+                and isinstance(nxt, Box) and nxt.text[:1].isupper()):
+            out += [Box(item.lines[:1]), nxt, Box(item.lines[1:], item.after)]
+            k += 2
+            continue
+        out.append(item)
+        k += 1
+    return out
 
 
 def _number_boxes(items: list[Item], notes: list[Notice]) -> list[Item]:
