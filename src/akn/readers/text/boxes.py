@@ -19,6 +19,7 @@ from ...notices import Notice
 from .blocks import PARA_NUM, ending, looks_preambular, meeting_line, more_words_than, opens_structure
 from .footnotes import RULE
 from .lines import Line
+from .structure import initial_phrase
 
 
 def is_boxed(raw: str) -> bool:
@@ -127,7 +128,7 @@ def _boxes(lines: list[Line], pages: set[int]) -> list[Item]:
         (last.after if last is not None else lead).append(line)
     if current:
         items.append(Box(current))
-    return [Line(l.no, l.text, l.kind) for l in lead] + items if lead else items
+    return [*lead, *items]
 
 
 def _lines(items: list[Item]) -> list[Line]:
@@ -312,8 +313,6 @@ def _lone_opener(item: Item, lang: Language) -> bool:
     """A box holding only a paragraph's opening verb phrase ("Stresses", "Also calls upon")."""
     if not (isinstance(item, Box) and len(item.lines) == 1):
         return False
-    from .structure import initial_phrase
-
     text = item.text
     return (text[:1].isupper() and text[1:2].islower() and not more_words_than(text, 3) and not ending(text)
             and initial_phrase(text, lang) == text)
