@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from ...languages import Language
 from ...notices import Notice
-from .blocks import PARA_NUM, ending, looks_preambular, meeting_line, more_words_than, opens_structure
+from .blocks import ITEM_NUM, PARA_NUM, ending, looks_preambular, meeting_line, more_words_than, opens_structure
 from .footnotes import RULE
+from .furniture import PAGE_NUMBER, is_job_or_barcode
 from .lines import Line
 from .structure import initial_phrase
 
@@ -250,20 +251,24 @@ def _pair_number_runs(items: list[Item]) -> list[Item]:
 
 
 def _free_labels(items: list[Item]) -> list[Item]:
-    """A number's box that also holds a few lower-case words ("8." / "civil"), before a box opening
-    in capitals ("Expresses its appreciation …"): the words are a piece cut out of that paragraph's
-    line, not its opening; they go after it, where cut-out pieces are looked for."""
+    """Lower-case words between a paragraph's number and the box that opens its text in capitals
+    ("8." / "to guide borrowing and" / "Acknowledges the role …"), in the number's box ("8." /
+    "civil") or in boxes of their own: a piece cut out of that paragraph's line, not its opening;
+    they go after the opening box, where cut-out pieces are looked for."""
     out: list[Item] = []
     k = 0
     while k < len(items):
         item = items[k]
-        nxt = items[k + 1] if k + 1 < len(items) else None
-        if (isinstance(item, Box) and len(item.lines) > 1 and _label(Box(item.lines[:1]))
-                and all(_fragment(Box([l])) for l in item.lines[1:])
-                and isinstance(nxt, Box) and nxt.text[:1].isupper()):
-            out += [Box(item.lines[:1]), nxt, Box(item.lines[1:], item.after)]
-            k += 2
-            continue
+        if isinstance(item, Box) and _label(Box(item.lines[:1])) and all(_fragment(Box([l])) for l in item.lines[1:]):
+            j = k + 1
+            while j < len(items) and _fragment(items[j]):
+                j += 1
+            opening = items[j] if j < len(items) else None
+            pieces = ([Box(item.lines[1:], item.after)] if len(item.lines) > 1 else []) + items[k + 1:j]
+            if pieces and isinstance(opening, Box) and opening.text[:1].isupper() and not _label(opening):
+                out += [Box(item.lines[:1], item.after if len(item.lines) == 1 else []), opening, *pieces]
+                k = j + 1
+                continue
         out.append(item)
         k += 1
     return out
@@ -305,8 +310,9 @@ def _number_boxes(items: list[Item], notes: list[Notice]) -> list[Item]:
 
 def _fragment(item: Item) -> bool:
     """A box of a few words in lower case: a piece of a justified line the extractor cut out."""
-    return (isinstance(item, Box) and len(item.lines) == 1 and item.text[:1].islower()
-            and not more_words_than(item.text, 7) and ending(item.text) not in (".", ";", ":"))
+    return (isinstance(item, Box) and len(item.lines) == 1 and (item.text[:1].islower() or item.text[:1] == "(")
+            and not ITEM_NUM.match(item.text) and not more_words_than(item.text, 7)
+            and ending(item.text) not in (".", ";", ":"))
 
 
 def _lone_opener(item: Item, lang: Language) -> bool:
@@ -314,8 +320,9 @@ def _lone_opener(item: Item, lang: Language) -> bool:
     if not (isinstance(item, Box) and len(item.lines) == 1):
         return False
     text = item.text
+    plain = text.replace("-", "")  # "Re-emphasizes"
     return (text[:1].isupper() and text[1:2].islower() and not more_words_than(text, 3) and not ending(text)
-            and initial_phrase(text, lang) == text)
+            and initial_phrase(plain, lang) == plain)
 
 
 def _move_detached_openers(items: list[Item], lang: Language) -> list[Item]:
@@ -366,7 +373,7 @@ def _tuck_fragments(items: list[Item], lang: Language, notes: list[Notice]) -> l
             chains.append(_paragraph_boxes(items, k - 1))
         if isinstance(nxt, Box) and (PARA_NUM.match(nxt.text) or looks_preambular(nxt.text, lang)):
             chains.append(_following_boxes(items, j))
-        if not chains or not (isinstance(nxt, Box) and (
+        if not chains or not (_page_end(nxt) or isinstance(nxt, Box) and (
                 opens_structure(nxt.lines[0].text.strip()) or looks_preambular(nxt.text, lang)
                 or _PART_NUMBER.fullmatch(nxt.text.split(" ", 1)[0]) or _heading_box(nxt))):
             k = j + 1
@@ -385,6 +392,14 @@ def _tuck_fragments(items: list[Item], lang: Language, notes: list[Notice]) -> l
                             f"their order there not known", box.lines[0].no))
         items = [*items[:k], *items[j:]]
     return items
+
+
+def _page_end(item: Item | None) -> bool:
+    """The end of the page's text: the rule over its footnotes, its number, the page break."""
+    if not isinstance(item, Box):
+        return True
+    first = item.lines[0].text.strip()
+    return bool(RULE.match(first) or PAGE_NUMBER.match(first) or is_job_or_barcode(first))
 
 
 def _capitalised_piece(item: Item) -> bool:
