@@ -356,10 +356,16 @@ def _tuck_fragments(items: list[Item], lang: Language, notes: list[Notice]) -> l
     k = 1
     while k < len(items):
         prev = items[k - 1]
-        if not (isinstance(prev, Box) and _fragment(items[k])):
+        # in the preamble (after a comma) the pieces may open with a capitalised word
+        # ("Indigenous Peoples" / "in"); elsewhere that may be a heading
+        start = k
+        while start < len(items) and ending(prev.text if isinstance(prev, Box) else ".") == "," \
+                and _capitalised_piece(items[start]):
+            start += 1
+        if not (isinstance(prev, Box) and start < len(items) and _fragment(items[start])):
             k += 1
             continue
-        j = k
+        j = start
         while j < len(items) and (_fragment(items[j]) or _capitalised_piece(items[j])):
             j += 1  # a capitalised word among the pieces ("Indigenous") is one of them
         nxt = items[j] if j < len(items) else None
@@ -403,9 +409,9 @@ def _page_end(item: Item | None) -> bool:
 
 
 def _capitalised_piece(item: Item) -> bool:
-    """A box of a capitalised word or two without punctuation ("Indigenous", "Indigenous Peoples")."""
+    """A box of a capitalised word or two without closing punctuation ("Indigenous", "Indigenous women,")."""
     return (isinstance(item, Box) and len(item.lines) == 1 and item.text[:1].isupper()
-            and not more_words_than(item.text, 2) and not ending(item.text) and not opens_structure(item.text))
+            and not more_words_than(item.text, 2) and ending(item.text) in ("", ",") and not opens_structure(item.text))
 
 
 def _heading_box(item: Item) -> bool:
@@ -435,8 +441,11 @@ def _gap(chain: list[Box], missing: int, width: int) -> tuple[int, Box, int] | N
     if not runs:
         return None
     best = max(runs, key=filled)
-    box, n = rows[best[-1]]
-    return (filled(best), box, n) if len(best) > 1 else (filled(best), box, n + 1)
+    box, n = rows[best[-1]] if len(best) > 1 else rows[best[0] + 1]
+    if n == 0 and box is not chain[0]:  # at a box's start: at the end of the box before, so that
+        box = chain[chain.index(box) - 1]  # no capitalised piece opens a box of its own
+        n = len(box.lines)
+    return filled(best), box, n
 
 
 def _following_boxes(items: list[Item], first: int) -> list[Box]:
