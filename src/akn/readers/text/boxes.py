@@ -450,10 +450,11 @@ def _gap(chain: list[Box], missing: int, width: int) -> tuple[int, Box, int] | N
 
 def _following_boxes(items: list[Item], first: int) -> list[Box]:
     """The boxes of the paragraph box ``first`` opens: it and the boxes after it that go on in
-    lower case."""
+    lower case (not pieces cut out of a line, which may belong elsewhere)."""
     chain = [items[first]]
     k = first + 1
-    while k < len(items) and isinstance(items[k], Box) and items[k].text[:1].islower():  # type: ignore[union-attr]
+    while (k < len(items) and isinstance(items[k], Box) and items[k].text[:1].islower()  # type: ignore[union-attr]
+           and not _fragment(items[k])):
         chain.append(items[k])
         k += 1
     return chain  # type: ignore[return-value]
