@@ -176,3 +176,55 @@ def test_blank_lines_keep_their_place():
     before = [l.kind for l in clean_web_text(split_lines(raw)) if l.kind != "break"]
     lines, _ = restore_reading_order(clean_web_text(split_lines(raw)), ENG, page_starts(raw))
     assert [l.kind for l in lines] == before
+
+
+def test_words_between_a_number_and_its_opening_go_after_the_opening():
+    raw = boxed(["7.  Stresses the need to continue to assist developing countries;", "8.", "to  guide  borrowing  and",
+                 "Acknowledges  the  role  played  by  the  Debt  Sustainability  Framework  for\n"
+                 "Low-Income Countries, jointly developed by the International Monetary Fund and the\nits\nWorld  Bank,\n"
+                 "operationalization in 2018 and its ongoing review that aims at further improving the\n"
+                 "methodology of debt sustainability analysis for low-income countries;", "9.  Requests the Secretary-General;"])
+    texts, _ = restored(raw)
+    assert texts[1:3] == ["8.", "Acknowledges the role played by the Debt Sustainability Framework for"]
+    assert texts.index("to guide borrowing and") < texts.index("9. Requests the Secretary-General;")
+
+
+def test_pieces_before_the_page_end_go_back_into_the_paragraph_before():
+    raw = boxed(["Noting  the  role  of  the  Security  Council  Committee  established  pursuant  to\nresolution  1373\nthe\n"
+                 "implementation  of  that  resolution,  including  the  taking  of  the  necessary  financial,\n"
+                 "relevant international conventions and protocols,", "(2001)  concerning  counter-terrorism",
+                 "in  monitoring", "_______________", "5  Resolution 50/6.", "2/7"],
+                ["Mindful of the need to enhance the role of the United Nations,"])
+    texts, _ = restored(raw)
+    assert texts[1:5] == ["resolution 1373", "(2001) concerning counter-terrorism", "in monitoring", "the"]
+
+
+def test_capitalised_pieces_in_the_preamble_go_back_without_opening_a_paragraph():
+    raw = boxed(["Encouraging", "the  active  engagement  of", "the\nimplementation  of  the  outcome  document  of  the  "
+                 "high-level  plenary  meeting  of  the\nGeneral Assembly known as the World Conference on Indigenous Peoples,",
+                 "Indigenous  Peoples", "in", "Recalling  the  2030 Agenda  for  Sustainable  Development,"])
+    lines, _ = restore_reading_order(clean_web_text(split_lines(raw)), ENG, page_starts(raw))
+    assert [b.text[:24] for b in unwrap(lines, ENG)] == ["Encouraging the active e", "Recalling the 2030 Agend"]
+
+
+def test_a_short_heading_before_a_numbered_paragraph_is_no_piece():
+    raw = boxed(["Affirming that the 2025 review of the peacebuilding architecture is timely,", "Peacebuilding Commission",
+                 "1.", "Reaffirms all relevant resolutions relating to the mandate of the Commission;"])
+    texts, notes = restored(raw)
+    assert texts[1] == "Peacebuilding Commission" and notes == []
+
+
+def test_pieces_after_a_paragraph_are_not_taken_for_the_next_one():
+    raw = boxed(["Recognizing the importance of data protection and privacy, in particular for\n"
+                 "developing countries, especially regarding the adoption of new technologies,", "and",
+                 "Recognizing also that technology foresight and assessment exercises, including\ncould help\ngender-sensitive\n"
+                 "policymakers and stakeholders in the implementation of the 2030 Agenda through the\n"
+                 "identification of challenges that can be addressed, keeping in view the wider socioeconomic\ncontext,",
+                 "environmentally", "technologies,", "sensitive",
+                 "Taking note of the Technology and Innovation Report 2025: Inclusive Artificial\n"
+                 "Intelligence for Development of the United Nations Conference on Trade,"])
+    lines, _ = restore_reading_order(clean_web_text(split_lines(raw)), ENG, page_starts(raw))
+    blocks = unwrap(lines, ENG)
+    assert [b.text.split(" ", 2)[:2] for b in blocks] == [["Recognizing", "the"], ["Recognizing", "also"],
+                                                         ["Taking", "note"]]
+    assert blocks[1].text.endswith("context,")
