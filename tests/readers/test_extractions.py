@@ -1,5 +1,6 @@
 """The text reader on what the common extractors make of official PDFs: pdftotext, pdftotext
--layout, pypdf and pdfminer.six (tests/data/extractions, made from the PDFs in tests/data/pdf).
+-layout, pypdf and pdfminer.six (tests/data/extractions, made from the PDFs in tests/data/pdf, and
+for pdfminer's box layout from three more official PDFs: A/RES/80/10, 80/12 and 80/13).
 
 The truth is the PDF's; a field an extraction has destroyed (lines out of reading order) is null in
 that extraction's copy, with the reason under "destroyed".

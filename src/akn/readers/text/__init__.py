@@ -16,6 +16,7 @@ from ...model import Inline, MastheadLine, Metadata, Ref, Resolution, Text, Vote
 from ...naming import kind_from_symbol, number_from_symbol, organ_from_symbol, symbol_from_filename
 from ...notices import Notice
 from .blocks import Block, unwrap
+from .boxes import is_boxed, page_starts, restore_reading_order
 from .canonical import is_canonical, read_canonical
 from .footnotes import NoteBody, lift_footnotes
 from .furniture import remove_page_furniture
@@ -77,6 +78,9 @@ def read_text(
 
     language = _language(lines, lang, front)
     lines = split_run_together(lines, language)
+    if is_boxed(text):  # pdfminer: text boxes out of reading order
+        lines, box_warnings = restore_reading_order(lines, language, page_starts(text))
+        warnings += box_warnings
     lines, furniture = remove_page_furniture(lines)
     lines, bodies, note_warnings = lift_footnotes(lines)
     warnings += note_warnings

@@ -172,8 +172,9 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
             else:
                 close()
                 current = (line.no, Pieces(text))
-        elif (layout.opens_block(current[1].probe(), text, lang, lines[following[k]].text if k in following else None)
-              or layout.indented_opening(line.text, current[1].probe())):
+        elif not line.in_box and (
+                layout.opens_block(current[1].probe(), text, lang, lines[following[k]].text if k in following else None)
+                or layout.indented_opening(line.text, current[1].probe())):
             close()
             current = (line.no, Pieces(text))
         else:

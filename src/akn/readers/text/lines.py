@@ -14,6 +14,9 @@ class Line:
     no: int  # 1-based line number in the input
     text: str
     kind: str = "text"
+    #: the line goes on the text box the line before it opened (pdfminer prints one box per
+    #: paragraph): where its words alone would open a paragraph, it does not
+    in_box: bool = False
 
 
 # Characters extraction leaves behind that carry no text: zero-width, BOM, soft hyphen, bidi marks,
