@@ -212,6 +212,14 @@ def test_the_next_number_printed_without_its_full_stop_is_read_and_warned():
     assert "paragraph-number-unstopped" in [w.code for w in result.warnings]
 
 
+def test_the_unstopped_number_is_read_before_an_italic_verb():
+    # the PDF reader (and markdown) mark the operative verb in italics: "6 *Also reaffirms* …"
+    text = _UNSTOPPED.replace(" 5.", " 1.").replace(" 6 Also reaffirms", " 2 *Also reaffirms*").replace(" 7.", " 3.")
+    result = read_any(text)
+    assert [p.num for p in walk_paragraphs(result.resolution.body)] == ["1", "2", "3"]
+    assert "paragraph-number-unstopped" in [w.code for w in result.warnings]
+
+
 def test_a_number_without_its_full_stop_that_is_not_the_next_is_no_paragraph():
     text = _UNSTOPPED.replace(" 5.", " 1.").replace(" 6 ", " 9 ").replace(" 7.", " 2.")
     result = read_any(text)

@@ -22,8 +22,9 @@ _SHORT_PARA_NUM = re.compile(r"^\d{1,3}\.(?:\s+|$)")
 # "(a)", and "a)" as French and Spanish print them (a letter or a roman numeral alone then)
 ITEM_NUM = re.compile(r"^(?=\(|[a-z]\)|[ivxl]+\))\(?([a-z]{1,2}|[ivxl]{1,6})\)(?:\s+|$)")
 #: a paragraph number printed without its full stop (a typo of the source), then a verb phrase
-#: of a capitalised word and a lower-case one: "6 Also reaffirms", "12 Decides to"
-UNSTOPPED_NUMBER = re.compile(r"^(\d{1,4}) +(?=[A-Z][a-z]+,? [a-z]+\b)")
+#: of a capitalised word and a lower-case one: "6 Also reaffirms", "12 Decides to", the verb
+#: in italics as a PDF or markdown marks it ("6 *Also reaffirms*")
+UNSTOPPED_NUMBER = re.compile(r"^(\d{1,4}) +(?=[*_]?[A-Z][a-z]+[*_]?,?[*_]? [*_]?[a-z]+\b)")
 ROMAN_HEADING = re.compile(r"^([IVXL]{1,6})\.(?:\s+|$)")
 LETTER_HEADING = re.compile(r"^([A-H])\.\s+[A-Z]")
 #: a part of a resolution in parts: its roman number alone on a line ("II"), or before the part's
