@@ -11,6 +11,7 @@ import ctypes
 import re
 import zlib
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from ...errors import ConversionError
 
@@ -112,65 +113,90 @@ def read_pages(data: bytes, *, use_tags: bool = True) -> tuple[list[Page], bool]
         if count > MAX_PAGES:
             raise ConversionError(f"the PDF has {count} pages, over the {MAX_PAGES}-page limit for one resolution")
         tagged = use_tags and bool(raw.FPDFCatalog_IsTagged(pdf.raw))
+        calls = _Calls.bound(raw)
         pages = []
         for index in range(count):
+            page = raw.FPDF_LoadPage(pdf.raw, index)  # raw handles: pypdfium2's page objects cost more than they help here
+            if not page:
+                raise ConversionError("the page cannot be read: the PDF is damaged", page=index + 1)
             try:
-                page = pdf[index]
-            except pdfium.PdfiumError:
-                raise ConversionError("the page cannot be read: the PDF is damaged", page=index + 1) from None
-            try:
-                pages.append(_read_page(raw, page, index + 1, tagged))
+                pages.append(_read_page(raw, calls, page, index + 1, tagged))
             finally:
-                page.close()
+                raw.FPDF_ClosePage(page)
         return pages, tagged
     finally:
         pdf.close()
 
 
 _STREAM = re.compile(rb"stream\r?\n")
+#: deflate writes at most 1032 bytes for one byte it reads (zlib's FAQ): a bound on a stream's
+#: inflated size without inflating it
+_DEFLATE_RATIO = 1032
 
 
 def _refuse_compression_bombs(data: bytes) -> None:
-    """Inflate every compressed stream, without keeping it, to bound what PDFium would unpack: a
-    small file whose streams inflate to gigabytes is refused before PDFium reads it."""
-    budget = MAX_INFLATED
+    """Bound what PDFium would unpack: a small file whose streams inflate to gigabytes is refused
+    before PDFium reads it.
+
+    Every compressed stream counts with at most 1032 times its length; while those bounds
+    together exceed the limit, the largest stream left is inflated (without keeping it, 4 MB at a
+    time) and counts with its true size. A file is refused exactly when its streams inflate to more
+    than the limit, and an ordinary PDF, whose streams the bound already covers, inflates little
+    or nothing.
+    """
+    streams = []
     for m in _STREAM.finditer(data):
         end = data.find(b"endstream", m.end())
         if end < 0:
             break
-        if data[m.end() : m.end() + 1] != b"x":  # a zlib stream opens with 0x78
-            continue
-        inflater = zlib.decompressobj()
-        chunk = data[m.end() : end]
-        try:
-            while chunk and budget >= 0:
-                budget -= len(inflater.decompress(chunk, 1 << 22))  # 4 MB at a time: memory stays small
-                chunk = inflater.unconsumed_tail
-        except zlib.error:
-            continue  # not zlib after all, or damaged: PDFium decides
-        if budget < 0:
+        if data[m.end() : m.end() + 1] == b"x":  # a zlib stream opens with 0x78
+            streams.append((m.end(), end))
+    streams.sort(key=lambda span: span[0] - span[1])  # the largest first, then in file order
+    bound = _DEFLATE_RATIO * sum(end - start for start, end in streams)
+    inflated = 0
+    for start, end in streams:
+        if inflated + bound <= MAX_INFLATED:
+            return
+        bound -= _DEFLATE_RATIO * (end - start)
+        inflated += _inflated_size(data[start:end], MAX_INFLATED - inflated)
+        if inflated > MAX_INFLATED:
             raise ConversionError(f"the PDF's compressed streams inflate to more than {MAX_INFLATED // 2**20} MB: refused as hostile")
 
 
-def _read_page(raw, page, number: int, tagged: bool) -> Page:
-    width, height = page.get_size()
-    textpage = page.get_textpage()
+def _inflated_size(chunk: bytes, limit: int) -> int:
+    """How many bytes a zlib stream inflates to, counted until it passes ``limit``; a stream that
+    is not zlib after all, or damaged, counts what it gave before the error (PDFium decides)."""
+    inflater = zlib.decompressobj()
+    size = 0
     try:
-        tp = textpage.raw
+        while chunk and size <= limit:
+            size += len(inflater.decompress(chunk, 1 << 22))  # 4 MB at a time: memory stays small
+            chunk = inflater.unconsumed_tail
+    except zlib.error:
+        pass
+    return size
+
+
+def _read_page(raw, calls: _Calls, page, number: int, tagged: bool) -> Page:
+    width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
+    tp = raw.FPDFText_LoadPage(page)
+    if not tp:
+        raise ConversionError("the page's text cannot be read: the PDF is damaged", page=number)
+    try:
         count = raw.FPDFText_CountChars(tp)
         out = Page(number, width, height)
         if count <= 0:  # no text: a picture of a page, if anything (told apart for the scan message)
-            objects = (raw.FPDFPage_GetObject(page.raw, i) for i in range(min(raw.FPDFPage_CountObjects(page.raw), 5000)))
+            objects = (raw.FPDFPage_GetObject(page, i) for i in range(min(raw.FPDFPage_CountObjects(page), 5000)))
             out.images = sum(1 for obj in objects if obj and raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_IMAGE)
             return out
         if count > MAX_PAGE_CHARS:
             raise ConversionError(f"page {number} holds {count} characters, over the {MAX_PAGE_CHARS} a page of a resolution can")
         chars = _page_text(raw, tp, count)
-        blocks = _tag_blocks(raw, page.raw) if tagged else {}
-        out.lines = rejoin_raised_breaks(_lines(raw, tp, chars, number, blocks))
+        blocks = _tag_blocks(raw, calls, page) if tagged else {}
+        out.lines = rejoin_raised_breaks(_lines(raw, calls, tp, chars, number, blocks))
         return out
     finally:
-        textpage.close()
+        raw.FPDFText_ClosePage(tp)
 
 
 def _page_text(raw, tp, count: int) -> str:
@@ -182,6 +208,38 @@ def _page_text(raw, tp, count: int) -> str:
     return text
 
 
+class _Calls:
+    """The PDFium functions called per character, text object or structure element, bound once per
+    process without declared argument types: handles go as ``c_void_p`` and indices as C ints,
+    as they are. pypdfium2's typed wrappers convert every argument, which on the reader's hot path
+    costs more than the call itself."""
+
+    _bound: ClassVar[_Calls | None] = None
+
+    def __init__(self, raw) -> None:
+        def bind(name: str, restype):
+            return ctypes.CFUNCTYPE(restype)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
+
+        self.text_object = bind("FPDFText_GetTextObject", ctypes.c_void_p)  # (text page, index)
+        self.char_box = bind("FPDFText_GetLooseCharBox", ctypes.c_int)  # (text page, index, FS_RECTF*)
+        self.font_size = bind("FPDFText_GetFontSize", ctypes.c_double)  # (text page, index)
+        self.font = bind("FPDFTextObj_GetFont", ctypes.c_void_p)  # (text object)
+        self.mcid = bind("FPDFPageObj_GetMarkedContentID", ctypes.c_int)  # (text object)
+        self.tree_children = bind("FPDF_StructTree_CountChildren", ctypes.c_int)  # (tree)
+        self.tree_child = bind("FPDF_StructTree_GetChildAtIndex", ctypes.c_void_p)  # (tree, index)
+        self.element_type = bind("FPDF_StructElement_GetType", ctypes.c_ulong)  # (element, buffer, c_ulong size)
+        self.mcid_count = bind("FPDF_StructElement_GetMarkedContentIdCount", ctypes.c_int)  # (element)
+        self.mcid_at = bind("FPDF_StructElement_GetMarkedContentIdAtIndex", ctypes.c_int)  # (element, index)
+        self.children = bind("FPDF_StructElement_CountChildren", ctypes.c_int)  # (element)
+        self.child = bind("FPDF_StructElement_GetChildAtIndex", ctypes.c_void_p)  # (element, index)
+
+    @classmethod
+    def bound(cls, raw) -> _Calls:
+        if cls._bound is None:
+            cls._bound = cls(raw)
+        return cls._bound
+
+
 class _Style:
     __slots__ = ("size", "italic", "bold", "mcid")
 
@@ -189,16 +247,16 @@ class _Style:
         self.size, self.italic, self.bold, self.mcid = size, italic, bold, mcid
 
 
-def _font_style(raw, obj, tp, index: int, fonts: dict[int, tuple[bool, bool]]) -> _Style:
+def _font_style(raw, calls: _Calls, page_text, address: int, index: int, fonts: dict[int, tuple[bool, bool]]) -> _Style:
     """A text object's style: its size on the page and mark from the object, slant and weight from
     its font (read once per font)."""
-    size = raw.FPDFText_GetFontSize(tp, index)
-    font = raw.FPDFTextObj_GetFont(obj)
-    key = ctypes.cast(font, ctypes.c_void_p).value if font else 0
-    if key not in fonts:
-        fonts[key] = _slant_and_weight(raw, font) if font else (False, False)
-    italic, bold = fonts[key]
-    return _Style(round(size, 2), italic, bold, raw.FPDFPageObj_GetMarkedContentID(obj))
+    obj = ctypes.c_void_p(address)
+    size = calls.font_size(page_text, index)
+    font = calls.font(obj) or 0
+    if font not in fonts:
+        fonts[font] = _slant_and_weight(raw, ctypes.cast(font, raw.FPDF_FONT)) if font else (False, False)
+    italic, bold = fonts[font]
+    return _Style(round(size, 2), italic, bold, calls.mcid(obj))
 
 
 def _slant_and_weight(raw, font) -> tuple[bool, bool]:
@@ -215,23 +273,18 @@ def _slant_and_weight(raw, font) -> tuple[bool, bool]:
     return italic, bold
 
 
-def _fast(raw, name: str, restype, *argtypes):
-    """A PDFium function called with plain addresses: per-character calls are the reader's hot
-    path, and pypdfium2's typed pointers cost a cast each."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
-
-
-def _lines(raw, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[PrintedLine]:
+def _lines(raw, calls: _Calls, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[PrintedLine]:
     """The page's characters as printed lines of styled runs.
 
     A character's box is read only where a run of one text object starts or ends (and after a
     space PDFium made up), which is where a new style, a raised marker or a column gap can begin.
     """
-    text_object = _fast(raw, "FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-    char_box = _fast(raw, "FPDFText_GetLooseCharBox", ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
-    page_text = ctypes.cast(tp, ctypes.c_void_p).value
+    text_object, char_box = calls.text_object, calls.char_box
+    page_text = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)
     rect = raw.FS_RECTF()
-    rect_at = ctypes.addressof(rect)
+    rect_at = ctypes.pointer(rect)
+    if _NEEDS_FIX.search(chars):
+        chars = chars.translate(_CHAR_FIXES)  # once for the page: no fix is a space, so the words stay
     styles: dict[int, _Style] = {}
     fonts: dict[int, tuple[bool, bool]] = {}
     lines: list[PrintedLine] = []
@@ -262,7 +315,7 @@ def _lines(raw, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[Pri
         nonlocal runs, last_x1
         end_segment()
         end_run()
-        if runs and "".join(r.text for r in runs).strip():
+        if any(r.text.strip() for r in runs):
             lines.append(_finish_line(page, runs, blocks))
         runs = []
         last_x1 = None
@@ -274,7 +327,7 @@ def _lines(raw, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[Pri
         segment = address
         style = styles.get(address)
         if style is None:
-            style = styles[address] = _font_style(raw, raw.FPDFText_GetTextObject(tp, i), tp, i, fonts)
+            style = styles[address] = _font_style(raw, calls, page_text, address, i, fonts)
         char_box(page_text, i, rect_at)
         x0, x1, y0 = rect.left, rect.right, rect.bottom
         if last_x1 is not None and (run is not None or runs) and x0 - last_x1 > 3 * max(style.size, 4):
@@ -286,6 +339,7 @@ def _lines(raw, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[Pri
 
     # word by word: a word whose first and last characters belong to one text object is one
     # stretch of it; only other words are read character by character
+    append = run_chars.append
     for token in _TOKENS.finditer(chars):
         a, b = token.span()
         word = token.group()
@@ -299,12 +353,12 @@ def _lines(raw, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[Pri
                 end_segment()
                 segment = None
             if run is not None:
-                run_chars.append(" ")
+                append(" ")
             continue
         if first and (b - a == 1 or text_object(page_text, b - 1) == first):
             if first != segment:
                 start_segment(a, first)
-            run_chars.append(word.translate(_CHAR_FIXES) if _NEEDS_FIX.search(word) else word)
+            append(word)
             last_visible = b - 1
             continue
         for i in range(a, b):
@@ -313,7 +367,7 @@ def _lines(raw, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[Pri
                 continue  # a made-up character inside a word: nothing printed
             if address != segment:
                 start_segment(i, address)
-            run_chars.append(_CHAR_FIXES.get(ord(chars[i]), chars[i]))
+            append(chars[i])
             last_visible = i
     end_line()
     return lines
@@ -385,7 +439,7 @@ def rejoin_raised_breaks(lines: list[PrintedLine]) -> list[PrintedLine]:
     return out
 
 
-def _tag_blocks(raw, page) -> dict[int, tuple]:
+def _tag_blocks(raw, calls: _Calls, page) -> dict[int, tuple]:
     """Marked-content id -> (the block element holding it, whether inside a footnote Note).
 
     A block is named by its page-independent signature (its type and its own marked-content ids),
@@ -397,57 +451,64 @@ def _tag_blocks(raw, page) -> dict[int, tuple]:
     out: dict[int, tuple] = {}
     budget = [_MAX_TREE_NODES]
     try:
-        for i in range(raw.FPDF_StructTree_CountChildren(tree)):
-            child = raw.FPDF_StructTree_GetChildAtIndex(tree, i)
+        for i in range(calls.tree_children(tree)):
+            child = calls.tree_child(tree, i)
             if child:
-                _walk(raw, child, None, False, out, 0, budget)
+                _walk(calls, ctypes.c_void_p(child), None, False, out, 0, budget)
     finally:
         raw.FPDF_StructTree_Close(tree)
     return out
 
 
-def _element_type(raw, element) -> str:
-    n = raw.FPDF_StructElement_GetType(element, None, 0)
+_TYPE_BUFFER = 64  # bytes: a structure type's name in UTF-16 with its terminator, as a rule
+
+
+def _element_type(calls: _Calls, element) -> str:
+    buf = ctypes.create_string_buffer(_TYPE_BUFFER)
+    n = calls.element_type(element, buf, ctypes.c_ulong(_TYPE_BUFFER))
     if n <= 2:
         return ""
-    buf = ctypes.create_string_buffer(n)
-    raw.FPDF_StructElement_GetType(element, buf, n)
+    if n > _TYPE_BUFFER:  # a longer name: asked again with room for it
+        buf = ctypes.create_string_buffer(n)
+        calls.element_type(element, buf, ctypes.c_ulong(n))
     return buf.raw[: n - 2].decode("utf-16-le", errors="replace")
 
 
-def _walk(raw, element, block, in_note, out, depth, budget) -> None:
+def _own_mcids(calls: _Calls, element) -> tuple[int, ...]:
+    return tuple(calls.mcid_at(element, i) for i in range(min(calls.mcid_count(element), 1000)))
+
+
+def _walk(calls: _Calls, element, block, in_note, out, depth, budget) -> None:
     budget[0] -= 1
     if depth > _MAX_TREE_DEPTH or budget[0] < 0:
         return
-    kind = _element_type(raw, element)
-    ids = tuple(raw.FPDF_StructElement_GetMarkedContentIdAtIndex(element, i)
-                for i in range(min(raw.FPDF_StructElement_GetMarkedContentIdCount(element), 1000)))
+    kind = _element_type(calls, element)
+    ids = _own_mcids(calls, element)
     if kind == "Note":
         in_note = True
     inside_item = block is not None and block[1] == "LI" and kind in ("Lbl", "LBody", "P")
     if kind in _BLOCK_TAGS and not inside_item:  # an item's label and body are one block
-        block = (kind, ids, _first_mcid(raw, element, 0))
+        block = (kind, ids, _first_mcid(calls, element, 0, ids))
     for mcid in ids:
         if mcid >= 0 and block is not None:
             out[mcid] = (block, in_note)
-    for i in range(raw.FPDF_StructElement_CountChildren(element)):
-        child = raw.FPDF_StructElement_GetChildAtIndex(element, i)
+    for i in range(calls.children(element)):
+        child = calls.child(element, i)
         if child:
-            _walk(raw, child, block, in_note, out, depth + 1, budget)
+            _walk(calls, ctypes.c_void_p(child), block, in_note, out, depth + 1, budget)
 
 
-def _first_mcid(raw, element, depth: int) -> int:
-    """The first marked-content id in an element's subtree: with its type and own ids, a name for
-    the element that is the same on every page it spans."""
-    for i in range(min(raw.FPDF_StructElement_GetMarkedContentIdCount(element), 1000)):
-        mcid = raw.FPDF_StructElement_GetMarkedContentIdAtIndex(element, i)
+def _first_mcid(calls: _Calls, element, depth: int, ids: tuple[int, ...] | None = None) -> int:
+    """The first marked-content id in an element's subtree (``ids``: its own, when read already):
+    with its type and own ids, a name for the element that is the same on every page it spans."""
+    for mcid in _own_mcids(calls, element) if ids is None else ids:
         if mcid >= 0:
             return mcid
     if depth < 8:
-        for i in range(min(raw.FPDF_StructElement_CountChildren(element), 1000)):
-            child = raw.FPDF_StructElement_GetChildAtIndex(element, i)
+        for i in range(min(calls.children(element), 1000)):
+            child = calls.child(element, i)
             if child:
-                found = _first_mcid(raw, child, depth + 1)
+                found = _first_mcid(calls, ctypes.c_void_p(child), depth + 1)
                 if found >= 0:
                     return found
     return -1
