@@ -27,8 +27,10 @@ _MAX_TREE_NODES = 50_000
 #: what PDFium gives for a hyphen glyph it has no Unicode for ("self\ufffegovernment")
 _CHAR_FIXES = str.maketrans({"\ufffe": "-", "\x02": "-"})
 _NEEDS_FIX = re.compile("[\ufffe\x02]")
-#: a page's text as words, runs of spaces and line ends
-_TOKENS = re.compile(r"\S+|\r\n|[\r\n]|[^\S\r\n]+")
+#: a page's text as lines and the line ends between them, a line as words and the runs of spaces
+#: between them
+_BREAKS = re.compile(r"(\r\n|[\r\n])")
+_SPACES = re.compile(r"([^\S\r\n]+)")
 
 
 @dataclass
@@ -340,59 +342,69 @@ def _lines(raw, calls: _Calls, tp, chars: str, page: int, blocks: dict[int, tupl
     # word by word: a word whose first and last characters belong to one text object is one
     # stretch of it; only other words are read character by character
     append = run_chars.append
-    for token in _TOKENS.finditer(chars):
-        a, b = token.span()
-        word = token.group()
-        if word[0] in "\r\n":
+    at = 0  # the index of the line, word or space in hand
+    for k, line in enumerate(_BREAKS.split(chars)):
+        if k % 2:  # a line break
             end_line()
             segment = None
+            at += len(line)
             continue
-        first = text_object(page_text, a)
-        if word[0].isspace():
-            if not first:  # a space PDFium made up between words: the next word opens a stretch
-                end_segment()
-                segment = None
-            if run is not None:
-                append(" ")
-            continue
-        if first and (b - a == 1 or text_object(page_text, b - 1) == first):
-            if first != segment:
-                start_segment(a, first)
-            append(word)
-            last_visible = b - 1
-            continue
-        for i in range(a, b):
-            address = text_object(page_text, i) if i > a else first
-            if not address:
-                continue  # a made-up character inside a word: nothing printed
-            if address != segment:
-                start_segment(i, address)
-            append(chars[i])
-            last_visible = i
+        parts = _SPACES.split(line)  # words and the spaces between them, a word first and last
+        for j, part in enumerate(parts):
+            a, at = at, at + len(part)
+            if j % 2:  # spaces
+                if not text_object(page_text, a):  # a space PDFium made up: the next word opens a stretch
+                    end_segment()
+                    segment = None
+                if run is not None:
+                    append(" ")
+                continue
+            if not part:
+                continue
+            first = text_object(page_text, a)
+            if first and (at - a == 1 or text_object(page_text, at - 1) == first):
+                if first != segment:
+                    start_segment(a, first)
+                append(part)
+                last_visible = at - 1
+                continue
+            for i in range(a, at):
+                address = text_object(page_text, i) if i > a else first
+                if not address:
+                    continue  # a made-up character inside a word: nothing printed
+                if address != segment:
+                    start_segment(i, address)
+                append(chars[i])
+                last_visible = i
     end_line()
     return lines
 
 
 def _finish_line(page: int, runs: list[Run], blocks: dict[int, tuple]) -> PrintedLine:
     visible = [r for r in runs if r.text.strip()]
-    weights: dict[float, int] = {}
+    if len(visible) == 1:  # most lines: one style throughout
+        main, base = visible[0].size, visible[0].bottom
+    else:
+        weights: dict[float, int] = {}
+        for r in visible:
+            weights[r.size] = weights.get(r.size, 0) + len(r.text)
+        main = max(weights, key=weights.get) if weights else runs[0].size
+        base = min((r.bottom for r in visible if r.size == main), default=runs[0].bottom)
+    small, high = 0.8 * main, base + 0.15 * main
     for r in visible:
-        weights[r.size] = weights.get(r.size, 0) + len(r.text)
-    main = max(weights, key=weights.get) if weights else runs[0].size
-    base = min((r.bottom for r in visible if r.size == main), default=runs[0].bottom)
-    for r in visible:
-        r.raised = r.size < 0.8 * main and r.bottom > base + 0.15 * main
+        r.raised = r.size < small and r.bottom > high
     for left, right in zip(runs, runs[1:]):
         # the word space after a footnote marker, which PDFium does not always write out
         # ("Agreement5and"): a marker is never glued to the word after it
         if left.raised and not right.raised and left.text[-1:] != " " and right.text[:1].isalnum():
             left.text += " "
     line = PrintedLine(page, runs, size=main, y=base)
-    tagged = [blocks.get(r.mcid) for r in visible if r.mcid >= 0 and not r.raised]
-    tagged = [t for t in tagged if t is not None]
-    if tagged:
-        line.block = tagged[0][0]
-        line.note = tagged[0][1]
+    for r in visible:
+        if r.mcid >= 0 and not r.raised:
+            tag = blocks.get(r.mcid)
+            if tag is not None:
+                line.block, line.note = tag
+                break
     line.artifact = all(r.mcid < 0 for r in visible)
     return line
 
@@ -448,67 +460,77 @@ def _tag_blocks(raw, calls: _Calls, page) -> dict[int, tuple]:
     tree = raw.FPDF_StructTree_GetForPage(page)
     if not tree:
         return {}
-    out: dict[int, tuple] = {}
-    budget = [_MAX_TREE_NODES]
+    walk = _TreeWalk(calls)
     try:
         for i in range(calls.tree_children(tree)):
             child = calls.tree_child(tree, i)
             if child:
-                _walk(calls, ctypes.c_void_p(child), None, False, out, 0, budget)
+                walk.element(ctypes.c_void_p(child), None, False, 0)
     finally:
         raw.FPDF_StructTree_Close(tree)
-    return out
+    return walk.out
 
 
-_TYPE_BUFFER = 64  # bytes: a structure type's name in UTF-16 with its terminator, as a rule
+_TYPE_SIZE = 64  # bytes: a structure type's name in UTF-16 with its terminator, as a rule
 
 
-def _element_type(calls: _Calls, element) -> str:
-    buf = ctypes.create_string_buffer(_TYPE_BUFFER)
-    n = calls.element_type(element, buf, ctypes.c_ulong(_TYPE_BUFFER))
-    if n <= 2:
-        return ""
-    if n > _TYPE_BUFFER:  # a longer name: asked again with room for it
-        buf = ctypes.create_string_buffer(n)
-        calls.element_type(element, buf, ctypes.c_ulong(n))
-    return buf.raw[: n - 2].decode("utf-16-le", errors="replace")
+class _TreeWalk:
+    """One page's structure tree walked within bounds (depth, nodes) into ``out``."""
 
+    def __init__(self, calls: _Calls) -> None:
+        self.calls = calls
+        self.out: dict[int, tuple] = {}
+        self.budget = _MAX_TREE_NODES
+        self.buffer = ctypes.create_string_buffer(_TYPE_SIZE)  # one for every type name of the page
+        self.size = ctypes.c_ulong(_TYPE_SIZE)
 
-def _own_mcids(calls: _Calls, element) -> tuple[int, ...]:
-    return tuple(calls.mcid_at(element, i) for i in range(min(calls.mcid_count(element), 1000)))
-
-
-def _walk(calls: _Calls, element, block, in_note, out, depth, budget) -> None:
-    budget[0] -= 1
-    if depth > _MAX_TREE_DEPTH or budget[0] < 0:
-        return
-    kind = _element_type(calls, element)
-    ids = _own_mcids(calls, element)
-    if kind == "Note":
-        in_note = True
-    inside_item = block is not None and block[1] == "LI" and kind in ("Lbl", "LBody", "P")
-    if kind in _BLOCK_TAGS and not inside_item:  # an item's label and body are one block
-        block = (kind, ids, _first_mcid(calls, element, 0, ids))
-    for mcid in ids:
-        if mcid >= 0 and block is not None:
-            out[mcid] = (block, in_note)
-    for i in range(calls.children(element)):
-        child = calls.child(element, i)
-        if child:
-            _walk(calls, ctypes.c_void_p(child), block, in_note, out, depth + 1, budget)
-
-
-def _first_mcid(calls: _Calls, element, depth: int, ids: tuple[int, ...] | None = None) -> int:
-    """The first marked-content id in an element's subtree (``ids``: its own, when read already):
-    with its type and own ids, a name for the element that is the same on every page it spans."""
-    for mcid in _own_mcids(calls, element) if ids is None else ids:
-        if mcid >= 0:
-            return mcid
-    if depth < 8:
-        for i in range(min(calls.children(element), 1000)):
+    def element(self, element, block, in_note: bool, depth: int) -> None:
+        self.budget -= 1
+        if depth > _MAX_TREE_DEPTH or self.budget < 0:
+            return
+        kind = self.kind(element)
+        ids = self.own_mcids(element)
+        if kind == "Note":
+            in_note = True
+        inside_item = block is not None and block[1] == "LI" and kind in ("Lbl", "LBody", "P")
+        if kind in _BLOCK_TAGS and not inside_item:  # an item's label and body are one block
+            block = (kind, ids, self.first_mcid(element, 0, ids))
+        if block is not None:
+            for mcid in ids:
+                if mcid >= 0:
+                    self.out[mcid] = (block, in_note)
+        calls = self.calls
+        for i in range(calls.children(element)):
             child = calls.child(element, i)
             if child:
-                found = _first_mcid(calls, ctypes.c_void_p(child), depth + 1)
-                if found >= 0:
-                    return found
-    return -1
+                self.element(ctypes.c_void_p(child), block, in_note, depth + 1)
+
+    def kind(self, element) -> str:
+        n = self.calls.element_type(element, self.buffer, self.size)
+        if n <= 2:
+            return ""
+        if n <= _TYPE_SIZE:
+            return self.buffer.raw[: n - 2].decode("utf-16-le", errors="replace")
+        longer = ctypes.create_string_buffer(n)  # a longer name: asked again with room for it
+        self.calls.element_type(element, longer, ctypes.c_ulong(n))
+        return longer.raw[: n - 2].decode("utf-16-le", errors="replace")
+
+    def own_mcids(self, element) -> tuple[int, ...]:
+        mcid_at = self.calls.mcid_at
+        return tuple(mcid_at(element, i) for i in range(min(self.calls.mcid_count(element), 1000)))
+
+    def first_mcid(self, element, depth: int, ids: tuple[int, ...] | None = None) -> int:
+        """The first marked-content id in an element's subtree (``ids``: its own, when read
+        already): with its type and own ids, a name for the element that is the same on every page
+        it spans."""
+        for mcid in self.own_mcids(element) if ids is None else ids:
+            if mcid >= 0:
+                return mcid
+        if depth < 8:
+            for i in range(min(self.calls.children(element), 1000)):
+                child = self.calls.child(element, i)
+                if child:
+                    found = self.first_mcid(ctypes.c_void_p(child), depth + 1)
+                    if found >= 0:
+                        return found
+        return -1
