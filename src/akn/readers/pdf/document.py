@@ -349,33 +349,34 @@ def _lines(raw, calls: _Calls, tp, chars: str, page: int, blocks: dict[int, tupl
             segment = None
             at += len(line)
             continue
-        parts = _SPACES.split(line)  # words and the spaces between them, a word first and last
-        for j, part in enumerate(parts):
-            a, at = at, at + len(part)
-            if j % 2:  # spaces
-                if not text_object(page_text, a):  # a space PDFium made up: the next word opens a stretch
-                    end_segment()
-                    segment = None
-                if run is not None:
-                    append(" ")
-                continue
-            if not part:
-                continue
-            first = text_object(page_text, a)
-            if first and (at - a == 1 or text_object(page_text, at - 1) == first):
-                if first != segment:
-                    start_segment(a, first)
-                append(part)
-                last_visible = at - 1
-                continue
-            for i in range(a, at):
-                address = text_object(page_text, i) if i > a else first
-                if not address:
-                    continue  # a made-up character inside a word: nothing printed
-                if address != segment:
-                    start_segment(i, address)
-                append(chars[i])
-                last_visible = i
+        parts = iter(_SPACES.split(line))  # a word, spaces, a word, …, a word (the first and last may be "")
+        for word in parts:
+            a, at = at, at + len(word)
+            if word:
+                first = text_object(page_text, a)
+                if first and (at - a == 1 or text_object(page_text, at - 1) == first):
+                    if first != segment:
+                        start_segment(a, first)
+                    append(word)
+                    last_visible = at - 1
+                else:
+                    for i in range(a, at):
+                        address = text_object(page_text, i) if i > a else first
+                        if not address:
+                            continue  # a made-up character inside a word: nothing printed
+                        if address != segment:
+                            start_segment(i, address)
+                        append(chars[i])
+                        last_visible = i
+            spaces = next(parts, None)
+            if spaces is None:
+                break
+            if not text_object(page_text, at):  # a space PDFium made up: the next word opens a stretch
+                end_segment()
+                segment = None
+            if run is not None:
+                append(" ")
+            at += len(spaces)
     end_line()
     return lines
 
@@ -412,9 +413,10 @@ def _finish_line(page: int, runs: list[Run], blocks: dict[int, tuple]) -> Printe
 def _lone_marker(line: PrintedLine, other: PrintedLine, after: bool) -> bool:
     """A line of a few small digits raised over the end of the line before it (``after``) or
     over the start of the line after it: a footnote marker PDFium put on a line of its own."""
-    text = line.text.strip()
-    if not (len(line.runs) == 1 and text.isdigit() and len(text) <= 3 and line.size < 0.8 * other.size
-            and 0 < line.y - other.y < 0.7 * other.size):
+    if len(line.runs) != 1:
+        return False
+    text = line.runs[0].text.strip()
+    if not (text.isdigit() and len(text) <= 3 and line.size < 0.8 * other.size and 0 < line.y - other.y < 0.7 * other.size):
         return False
     return -1 <= line.x0 - other.x1 < other.size if after else -1 <= other.x0 - line.x1 < other.size
 
