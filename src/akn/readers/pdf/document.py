@@ -33,7 +33,7 @@ _BREAKS = re.compile(r"(\r\n|[\r\n])")
 _SPACES = re.compile(r"([^\S\r\n]+)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     """Characters of one style on one line, in reading order."""
 
@@ -48,7 +48,7 @@ class Run:
     raised: bool = False  # smaller and above the line's baseline: a footnote marker
 
 
-@dataclass
+@dataclass(slots=True)
 class PrintedLine:
     """One printed line (or one column of it) on a page."""
 
@@ -242,23 +242,17 @@ class _Calls:
         return cls._bound
 
 
-class _Style:
-    __slots__ = ("size", "italic", "bold", "mcid")
-
-    def __init__(self, size: float, italic: bool, bold: bool, mcid: int):
-        self.size, self.italic, self.bold, self.mcid = size, italic, bold, mcid
-
-
-def _font_style(raw, calls: _Calls, page_text, address: int, index: int, fonts: dict[int, tuple[bool, bool]]) -> _Style:
-    """A text object's style: its size on the page and mark from the object, slant and weight from
-    its font (read once per font)."""
+def _font_style(raw, calls: _Calls, page_text, address: int, index: int,
+                fonts: dict[int, tuple[bool, bool]]) -> tuple[float, bool, bool, int]:
+    """A text object's style (size, italic, bold, marked-content id): its size on the page and mark
+    from the object, slant and weight from its font (read once per font)."""
     obj = ctypes.c_void_p(address)
     size = calls.font_size(page_text, index)
     font = calls.font(obj) or 0
     if font not in fonts:
         fonts[font] = _slant_and_weight(raw, ctypes.cast(font, raw.FPDF_FONT)) if font else (False, False)
     italic, bold = fonts[font]
-    return _Style(round(size, 2), italic, bold, calls.mcid(obj))
+    return round(size, 2), italic, bold, calls.mcid(obj)
 
 
 def _slant_and_weight(raw, font) -> tuple[bool, bool]:
@@ -287,7 +281,7 @@ def _lines(raw, calls: _Calls, tp, chars: str, page: int, blocks: dict[int, tupl
     rect_at = ctypes.pointer(rect)
     if _NEEDS_FIX.search(chars):
         chars = chars.translate(_CHAR_FIXES)  # once for the page: no fix is a space, so the words stay
-    styles: dict[int, _Style] = {}
+    styles: dict[int, tuple[float, bool, bool, int]] = {}
     fonts: dict[int, tuple[bool, bool]] = {}
     lines: list[PrintedLine] = []
     runs: list[Run] = []
@@ -301,8 +295,9 @@ def _lines(raw, calls: _Calls, tp, chars: str, page: int, blocks: dict[int, tupl
         nonlocal last_x1, last_visible
         if run is not None and last_visible >= 0:
             char_box(page_text, last_visible, rect_at)
-            run.x1 = max(run.x1, rect.right)
             last_x1 = rect.right
+            if last_x1 > run.x1:
+                run.x1 = last_x1
         last_visible = -1
 
     def end_run() -> None:
@@ -315,29 +310,34 @@ def _lines(raw, calls: _Calls, tp, chars: str, page: int, blocks: dict[int, tupl
 
     def end_line() -> None:
         nonlocal runs, last_x1
-        end_segment()
+        if last_visible >= 0:
+            end_segment()
         end_run()
-        if any(r.text.strip() for r in runs):
-            lines.append(_finish_line(page, runs, blocks))
-        runs = []
+        if runs:
+            line = _finish_line(page, runs, blocks)
+            if line is not None:  # not blank
+                lines.append(line)
+            runs = []
         last_x1 = None
 
     def start_segment(i: int, address: int) -> None:
         """Character ``i`` opens a stretch of one text object: read its box and style."""
         nonlocal segment, run
-        end_segment()
+        if last_visible >= 0:
+            end_segment()
         segment = address
         style = styles.get(address)
         if style is None:
             style = styles[address] = _font_style(raw, calls, page_text, address, i, fonts)
+        size, italic, bold, mcid = style
         char_box(page_text, i, rect_at)
         x0, x1, y0 = rect.left, rect.right, rect.bottom
-        if last_x1 is not None and (run is not None or runs) and x0 - last_x1 > 3 * max(style.size, 4):
+        if last_x1 is not None and (run is not None or runs) and x0 - last_x1 > 3 * max(size, 4):
             end_line()  # a wide gap: the next column of a two-column line
-        if (run is None or style.size != run.size or style.italic != run.italic or style.bold != run.bold
-                or style.mcid != run.mcid or abs(y0 - run.bottom) > 0.5 * style.size):
+        if (run is None or size != run.size or italic != run.italic or bold != run.bold or mcid != run.mcid
+                or abs(y0 - run.bottom) > 0.5 * size):
             end_run()
-            run = Run("", x0, x1, y0, style.size, style.italic, style.bold, style.mcid)
+            run = Run("", x0, x1, y0, size, italic, bold, mcid)
 
     # word by word: a word whose first and last characters belong to one text object is one
     # stretch of it; only other words are read character by character
@@ -381,8 +381,11 @@ def _lines(raw, calls: _Calls, tp, chars: str, page: int, blocks: dict[int, tupl
     return lines
 
 
-def _finish_line(page: int, runs: list[Run], blocks: dict[int, tuple]) -> PrintedLine:
+def _finish_line(page: int, runs: list[Run], blocks: dict[int, tuple]) -> PrintedLine | None:
+    """The printed line of these runs, or None if they print nothing but spaces."""
     visible = [r for r in runs if r.text.strip()]
+    if not visible:
+        return None
     if len(visible) == 1:  # most lines: one style throughout
         main, base = visible[0].size, visible[0].bottom
     else:
