@@ -116,6 +116,14 @@ def test_a_bad_file_never_stops_the_batch(texts, tmp_path, jobs):
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 
 
+def test_a_pool_takes_the_largest_inputs_first(tmp_path):
+    sizes = {"a.txt": 10, "b.txt": 300, "c.txt": 20, "d.txt": 300}
+    for name, size in sizes.items():
+        (tmp_path / name).write_bytes(b"x" * size)
+    jobs = [Job(tmp_path / name, tmp_path / f"{name}.xml") for name in [*sizes, "gone.txt"]]
+    assert [job.source.name for job in batch.largest_first(jobs)] == ["b.txt", "d.txt", "c.txt", "a.txt", "gone.txt"]
+
+
 def test_workers_write_the_same_bytes_as_one_process(texts, tmp_path):
     convert(str(texts), "-o", str(tmp_path / "one"), "--jobs", "1", "-q")
     convert(str(texts), "-o", str(tmp_path / "two"), "--jobs", "2", "-q", "--to", "akn")

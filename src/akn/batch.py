@@ -295,7 +295,7 @@ def _run_in_pool(jobs: list[Job], options: Options, workers: int, on_done: Calla
         _warm_up(options)  # forked workers inherit the loaded modules and the compiled schema
     pending, one_at_a_time = list(jobs), False
     while pending:
-        batch = pending[:1] if one_at_a_time else pending
+        batch = pending[:1] if one_at_a_time else largest_first(pending)
         pool = ProcessPoolExecutor(1 if one_at_a_time else workers, initializer=_worker_signals)
         unfinished: list[Job] = []
         futures = {}
@@ -323,6 +323,18 @@ def _run_in_pool(jobs: list[Job], options: Options, workers: int, on_done: Calla
         else:
             order = {job: i for i, job in enumerate(jobs)}
             pending, one_at_a_time = sorted(unfinished, key=order.__getitem__), True
+
+
+def largest_first(jobs: list[Job]) -> list[Job]:
+    """The jobs in the order a pool takes them: the largest inputs first (then by name), so that
+    no worker is left converting a long document while the others stand idle at the end."""
+    def size(job: Job) -> int:
+        try:
+            return job.source.stat().st_size
+        except OSError:
+            return 0  # converting it will say what is wrong
+
+    return sorted(jobs, key=lambda job: -size(job))
 
 
 def _worker_signals() -> None:

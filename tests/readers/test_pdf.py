@@ -3,8 +3,10 @@ and on PDFs that are no readable resolution."""
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
+import zlib
 
 import pytest
 from lxml import etree
@@ -107,6 +109,40 @@ def test_unreadable_pdfs_are_refused_in_one_line(make, message):
     with pytest.raises(ConversionError) as info:
         akn.convert(make())
     assert message in str(info.value) and "\n" not in str(info.value)
+
+
+def _streams(*payloads: bytes) -> bytes:
+    """A PDF's bytes as the compression-bomb check scans them: one compressed stream per payload."""
+    return b"%PDF-1.7\n" + b"".join(b"<< /Filter /FlateDecode >>\nstream\n" + p + b"\nendstream\n" for p in payloads)
+
+
+def test_compressed_streams_are_refused_by_what_they_inflate_to_together(monkeypatch):
+    monkeypatch.setattr(document, "MAX_INFLATED", 1_000_000)
+    part = zlib.compress(b"0 0 m " * 70_000)  # 420 KB of operators in a few hundred bytes
+    document._refuse_compression_bombs(_streams(part, part))  # 840 KB: within the limit
+    with pytest.raises(ConversionError, match="refused as hostile"):
+        document._refuse_compression_bombs(_streams(part, part, part))  # 1.26 MB: over it
+
+
+def test_only_streams_the_deflate_bound_cannot_clear_are_inflated(monkeypatch):
+    monkeypatch.setattr(document, "MAX_INFLATED", 1_000_000)
+    noise = random.Random(0).randbytes
+    small, large = zlib.compress(noise(200)), zlib.compress(noise(900))  # noise: hardly smaller compressed
+    inflated: list[bytes] = []
+    size = document._inflated_size
+    monkeypatch.setattr(document, "_inflated_size", lambda chunk, limit: inflated.append(chunk) or size(chunk, limit))
+    document._refuse_compression_bombs(_streams(small, small))  # 1032 times 0.4 KB: cleared unread
+    assert inflated == []
+    document._refuse_compression_bombs(_streams(small, large, small))  # 1032 times 1.3 KB is over: the largest is read
+    assert inflated == [large + b"\n"]
+
+
+def test_a_cut_or_false_compressed_stream_counts_what_it_inflates_to(monkeypatch):
+    monkeypatch.setattr(document, "MAX_INFLATED", 1_000_000)
+    cut = zlib.compress(b"0 0 m " * 200_000)[:-40]  # 1.2 MB of operators, the stream's end lost
+    with pytest.raises(ConversionError, match="refused as hostile"):
+        document._refuse_compression_bombs(_streams(cut))
+    document._refuse_compression_bombs(_streams(b"x" + bytes(3000)))  # opens like zlib, is not: PDFium decides
 
 
 def test_a_deep_structure_tree_is_read_within_bounds():

@@ -11,6 +11,7 @@ import ctypes
 import re
 import zlib
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from ...errors import ConversionError
 
@@ -26,11 +27,13 @@ _MAX_TREE_NODES = 50_000
 #: what PDFium gives for a hyphen glyph it has no Unicode for ("self\ufffegovernment")
 _CHAR_FIXES = str.maketrans({"\ufffe": "-", "\x02": "-"})
 _NEEDS_FIX = re.compile("[\ufffe\x02]")
-#: a page's text as words, runs of spaces and line ends
-_TOKENS = re.compile(r"\S+|\r\n|[\r\n]|[^\S\r\n]+")
+#: a page's text as lines and the line ends between them, a line as words and the runs of spaces
+#: between them
+_BREAKS = re.compile(r"(\r\n|[\r\n])")
+_SPACES = re.compile(r"([^\S\r\n]+)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     """Characters of one style on one line, in reading order."""
 
@@ -45,7 +48,7 @@ class Run:
     raised: bool = False  # smaller and above the line's baseline: a footnote marker
 
 
-@dataclass
+@dataclass(slots=True)
 class PrintedLine:
     """One printed line (or one column of it) on a page."""
 
@@ -112,65 +115,90 @@ def read_pages(data: bytes, *, use_tags: bool = True) -> tuple[list[Page], bool]
         if count > MAX_PAGES:
             raise ConversionError(f"the PDF has {count} pages, over the {MAX_PAGES}-page limit for one resolution")
         tagged = use_tags and bool(raw.FPDFCatalog_IsTagged(pdf.raw))
+        calls = _Calls.bound(raw)
         pages = []
         for index in range(count):
+            page = raw.FPDF_LoadPage(pdf.raw, index)  # raw handles: pypdfium2's page objects cost more than they help here
+            if not page:
+                raise ConversionError("the page cannot be read: the PDF is damaged", page=index + 1)
             try:
-                page = pdf[index]
-            except pdfium.PdfiumError:
-                raise ConversionError("the page cannot be read: the PDF is damaged", page=index + 1) from None
-            try:
-                pages.append(_read_page(raw, page, index + 1, tagged))
+                pages.append(_read_page(raw, calls, page, index + 1, tagged))
             finally:
-                page.close()
+                raw.FPDF_ClosePage(page)
         return pages, tagged
     finally:
         pdf.close()
 
 
 _STREAM = re.compile(rb"stream\r?\n")
+#: deflate writes at most 1032 bytes for one byte it reads (zlib's FAQ): a bound on a stream's
+#: inflated size without inflating it
+_DEFLATE_RATIO = 1032
 
 
 def _refuse_compression_bombs(data: bytes) -> None:
-    """Inflate every compressed stream, without keeping it, to bound what PDFium would unpack: a
-    small file whose streams inflate to gigabytes is refused before PDFium reads it."""
-    budget = MAX_INFLATED
+    """Bound what PDFium would unpack: a small file whose streams inflate to gigabytes is refused
+    before PDFium reads it.
+
+    Every compressed stream counts with at most 1032 times its length; while those bounds
+    together exceed the limit, the largest stream left is inflated (without keeping it, 4 MB at a
+    time) and counts with its true size. A file is refused exactly when its streams inflate to more
+    than the limit, and an ordinary PDF, whose streams the bound already covers, inflates little
+    or nothing.
+    """
+    streams = []
     for m in _STREAM.finditer(data):
         end = data.find(b"endstream", m.end())
         if end < 0:
             break
-        if data[m.end() : m.end() + 1] != b"x":  # a zlib stream opens with 0x78
-            continue
-        inflater = zlib.decompressobj()
-        chunk = data[m.end() : end]
-        try:
-            while chunk and budget >= 0:
-                budget -= len(inflater.decompress(chunk, 1 << 22))  # 4 MB at a time: memory stays small
-                chunk = inflater.unconsumed_tail
-        except zlib.error:
-            continue  # not zlib after all, or damaged: PDFium decides
-        if budget < 0:
+        if data[m.end() : m.end() + 1] == b"x":  # a zlib stream opens with 0x78
+            streams.append((m.end(), end))
+    streams.sort(key=lambda span: span[0] - span[1])  # the largest first, then in file order
+    bound = _DEFLATE_RATIO * sum(end - start for start, end in streams)
+    inflated = 0
+    for start, end in streams:
+        if inflated + bound <= MAX_INFLATED:
+            return
+        bound -= _DEFLATE_RATIO * (end - start)
+        inflated += _inflated_size(data[start:end], MAX_INFLATED - inflated)
+        if inflated > MAX_INFLATED:
             raise ConversionError(f"the PDF's compressed streams inflate to more than {MAX_INFLATED // 2**20} MB: refused as hostile")
 
 
-def _read_page(raw, page, number: int, tagged: bool) -> Page:
-    width, height = page.get_size()
-    textpage = page.get_textpage()
+def _inflated_size(chunk: bytes, limit: int) -> int:
+    """How many bytes a zlib stream inflates to, counted until it passes ``limit``; a stream that
+    is not zlib after all, or damaged, counts what it gave before the error (PDFium decides)."""
+    inflater = zlib.decompressobj()
+    size = 0
     try:
-        tp = textpage.raw
+        while chunk and size <= limit:
+            size += len(inflater.decompress(chunk, 1 << 22))  # 4 MB at a time: memory stays small
+            chunk = inflater.unconsumed_tail
+    except zlib.error:
+        pass
+    return size
+
+
+def _read_page(raw, calls: _Calls, page, number: int, tagged: bool) -> Page:
+    width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
+    tp = raw.FPDFText_LoadPage(page)
+    if not tp:
+        raise ConversionError("the page's text cannot be read: the PDF is damaged", page=number)
+    try:
         count = raw.FPDFText_CountChars(tp)
         out = Page(number, width, height)
         if count <= 0:  # no text: a picture of a page, if anything (told apart for the scan message)
-            objects = (raw.FPDFPage_GetObject(page.raw, i) for i in range(min(raw.FPDFPage_CountObjects(page.raw), 5000)))
+            objects = (raw.FPDFPage_GetObject(page, i) for i in range(min(raw.FPDFPage_CountObjects(page), 5000)))
             out.images = sum(1 for obj in objects if obj and raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_IMAGE)
             return out
         if count > MAX_PAGE_CHARS:
             raise ConversionError(f"page {number} holds {count} characters, over the {MAX_PAGE_CHARS} a page of a resolution can")
         chars = _page_text(raw, tp, count)
-        blocks = _tag_blocks(raw, page.raw) if tagged else {}
-        out.lines = rejoin_raised_breaks(_lines(raw, tp, chars, number, blocks))
+        blocks = _tag_blocks(raw, calls, page) if tagged else {}
+        out.lines = rejoin_raised_breaks(_lines(raw, calls, tp, chars, number, blocks))
         return out
     finally:
-        textpage.close()
+        raw.FPDFText_ClosePage(tp)
 
 
 def _page_text(raw, tp, count: int) -> str:
@@ -182,23 +210,49 @@ def _page_text(raw, tp, count: int) -> str:
     return text
 
 
-class _Style:
-    __slots__ = ("size", "italic", "bold", "mcid")
+class _Calls:
+    """The PDFium functions called per character, text object or structure element, bound once per
+    process without declared argument types: handles go as ``c_void_p`` and indices as C ints,
+    as they are. pypdfium2's typed wrappers convert every argument, which on the reader's hot path
+    costs more than the call itself."""
 
-    def __init__(self, size: float, italic: bool, bold: bool, mcid: int):
-        self.size, self.italic, self.bold, self.mcid = size, italic, bold, mcid
+    _bound: ClassVar[_Calls | None] = None
+
+    def __init__(self, raw) -> None:
+        def bind(name: str, restype):
+            return ctypes.CFUNCTYPE(restype)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
+
+        self.text_object = bind("FPDFText_GetTextObject", ctypes.c_void_p)  # (text page, index)
+        self.char_box = bind("FPDFText_GetLooseCharBox", ctypes.c_int)  # (text page, index, FS_RECTF*)
+        self.font_size = bind("FPDFText_GetFontSize", ctypes.c_double)  # (text page, index)
+        self.font = bind("FPDFTextObj_GetFont", ctypes.c_void_p)  # (text object)
+        self.mcid = bind("FPDFPageObj_GetMarkedContentID", ctypes.c_int)  # (text object)
+        self.tree_children = bind("FPDF_StructTree_CountChildren", ctypes.c_int)  # (tree)
+        self.tree_child = bind("FPDF_StructTree_GetChildAtIndex", ctypes.c_void_p)  # (tree, index)
+        self.element_type = bind("FPDF_StructElement_GetType", ctypes.c_ulong)  # (element, buffer, c_ulong size)
+        self.mcid_count = bind("FPDF_StructElement_GetMarkedContentIdCount", ctypes.c_int)  # (element)
+        self.mcid_at = bind("FPDF_StructElement_GetMarkedContentIdAtIndex", ctypes.c_int)  # (element, index)
+        self.children = bind("FPDF_StructElement_CountChildren", ctypes.c_int)  # (element)
+        self.child = bind("FPDF_StructElement_GetChildAtIndex", ctypes.c_void_p)  # (element, index)
+
+    @classmethod
+    def bound(cls, raw) -> _Calls:
+        if cls._bound is None:
+            cls._bound = cls(raw)
+        return cls._bound
 
 
-def _font_style(raw, obj, tp, index: int, fonts: dict[int, tuple[bool, bool]]) -> _Style:
-    """A text object's style: its size on the page and mark from the object, slant and weight from
-    its font (read once per font)."""
-    size = raw.FPDFText_GetFontSize(tp, index)
-    font = raw.FPDFTextObj_GetFont(obj)
-    key = ctypes.cast(font, ctypes.c_void_p).value if font else 0
-    if key not in fonts:
-        fonts[key] = _slant_and_weight(raw, font) if font else (False, False)
-    italic, bold = fonts[key]
-    return _Style(round(size, 2), italic, bold, raw.FPDFPageObj_GetMarkedContentID(obj))
+def _font_style(raw, calls: _Calls, page_text, address: int, index: int,
+                fonts: dict[int, tuple[bool, bool]]) -> tuple[float, bool, bool, int]:
+    """A text object's style (size, italic, bold, marked-content id): its size on the page and mark
+    from the object, slant and weight from its font (read once per font)."""
+    obj = ctypes.c_void_p(address)
+    size = calls.font_size(page_text, index)
+    font = calls.font(obj) or 0
+    if font not in fonts:
+        fonts[font] = _slant_and_weight(raw, ctypes.cast(font, raw.FPDF_FONT)) if font else (False, False)
+    italic, bold = fonts[font]
+    return round(size, 2), italic, bold, calls.mcid(obj)
 
 
 def _slant_and_weight(raw, font) -> tuple[bool, bool]:
@@ -215,24 +269,19 @@ def _slant_and_weight(raw, font) -> tuple[bool, bool]:
     return italic, bold
 
 
-def _fast(raw, name: str, restype, *argtypes):
-    """A PDFium function called with plain addresses: per-character calls are the reader's hot
-    path, and pypdfium2's typed pointers cost a cast each."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
-
-
-def _lines(raw, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[PrintedLine]:
+def _lines(raw, calls: _Calls, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[PrintedLine]:
     """The page's characters as printed lines of styled runs.
 
     A character's box is read only where a run of one text object starts or ends (and after a
     space PDFium made up), which is where a new style, a raised marker or a column gap can begin.
     """
-    text_object = _fast(raw, "FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-    char_box = _fast(raw, "FPDFText_GetLooseCharBox", ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
-    page_text = ctypes.cast(tp, ctypes.c_void_p).value
+    text_object, char_box = calls.text_object, calls.char_box
+    page_text = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)
     rect = raw.FS_RECTF()
-    rect_at = ctypes.addressof(rect)
-    styles: dict[int, _Style] = {}
+    rect_at = ctypes.pointer(rect)
+    if _NEEDS_FIX.search(chars):
+        chars = chars.translate(_CHAR_FIXES)  # once for the page: no fix is a space, so the words stay
+    styles: dict[int, tuple[float, bool, bool, int]] = {}
     fonts: dict[int, tuple[bool, bool]] = {}
     lines: list[PrintedLine] = []
     runs: list[Run] = []
@@ -246,8 +295,9 @@ def _lines(raw, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[Pri
         nonlocal last_x1, last_visible
         if run is not None and last_visible >= 0:
             char_box(page_text, last_visible, rect_at)
-            run.x1 = max(run.x1, rect.right)
             last_x1 = rect.right
+            if last_x1 > run.x1:
+                run.x1 = last_x1
         last_visible = -1
 
     def end_run() -> None:
@@ -260,85 +310,105 @@ def _lines(raw, tp, chars: str, page: int, blocks: dict[int, tuple]) -> list[Pri
 
     def end_line() -> None:
         nonlocal runs, last_x1
-        end_segment()
+        if last_visible >= 0:
+            end_segment()
         end_run()
-        if runs and "".join(r.text for r in runs).strip():
-            lines.append(_finish_line(page, runs, blocks))
-        runs = []
+        if runs:
+            line = _finish_line(page, runs, blocks)
+            if line is not None:  # not blank
+                lines.append(line)
+            runs = []
         last_x1 = None
 
     def start_segment(i: int, address: int) -> None:
         """Character ``i`` opens a stretch of one text object: read its box and style."""
         nonlocal segment, run
-        end_segment()
+        if last_visible >= 0:
+            end_segment()
         segment = address
         style = styles.get(address)
         if style is None:
-            style = styles[address] = _font_style(raw, raw.FPDFText_GetTextObject(tp, i), tp, i, fonts)
+            style = styles[address] = _font_style(raw, calls, page_text, address, i, fonts)
+        size, italic, bold, mcid = style
         char_box(page_text, i, rect_at)
         x0, x1, y0 = rect.left, rect.right, rect.bottom
-        if last_x1 is not None and (run is not None or runs) and x0 - last_x1 > 3 * max(style.size, 4):
+        if last_x1 is not None and (run is not None or runs) and x0 - last_x1 > 3 * max(size, 4):
             end_line()  # a wide gap: the next column of a two-column line
-        if (run is None or style.size != run.size or style.italic != run.italic or style.bold != run.bold
-                or style.mcid != run.mcid or abs(y0 - run.bottom) > 0.5 * style.size):
+        if (run is None or size != run.size or italic != run.italic or bold != run.bold or mcid != run.mcid
+                or abs(y0 - run.bottom) > 0.5 * size):
             end_run()
-            run = Run("", x0, x1, y0, style.size, style.italic, style.bold, style.mcid)
+            run = Run("", x0, x1, y0, size, italic, bold, mcid)
 
     # word by word: a word whose first and last characters belong to one text object is one
     # stretch of it; only other words are read character by character
-    for token in _TOKENS.finditer(chars):
-        a, b = token.span()
-        word = token.group()
-        if word[0] in "\r\n":
+    append = run_chars.append
+    at = 0  # the index of the line, word or space in hand
+    for k, line in enumerate(_BREAKS.split(chars)):
+        if k % 2:  # a line break
             end_line()
             segment = None
+            at += len(line)
             continue
-        first = text_object(page_text, a)
-        if word[0].isspace():
-            if not first:  # a space PDFium made up between words: the next word opens a stretch
+        parts = iter(_SPACES.split(line))  # a word, spaces, a word, …, a word (the first and last may be "")
+        for word in parts:
+            a, at = at, at + len(word)
+            if word:
+                first = text_object(page_text, a)
+                if first and (at - a == 1 or text_object(page_text, at - 1) == first):
+                    if first != segment:
+                        start_segment(a, first)
+                    append(word)
+                    last_visible = at - 1
+                else:
+                    for i in range(a, at):
+                        address = text_object(page_text, i) if i > a else first
+                        if not address:
+                            continue  # a made-up character inside a word: nothing printed
+                        if address != segment:
+                            start_segment(i, address)
+                        append(chars[i])
+                        last_visible = i
+            spaces = next(parts, None)
+            if spaces is None:
+                break
+            if not text_object(page_text, at):  # a space PDFium made up: the next word opens a stretch
                 end_segment()
                 segment = None
             if run is not None:
-                run_chars.append(" ")
-            continue
-        if first and (b - a == 1 or text_object(page_text, b - 1) == first):
-            if first != segment:
-                start_segment(a, first)
-            run_chars.append(word.translate(_CHAR_FIXES) if _NEEDS_FIX.search(word) else word)
-            last_visible = b - 1
-            continue
-        for i in range(a, b):
-            address = text_object(page_text, i) if i > a else first
-            if not address:
-                continue  # a made-up character inside a word: nothing printed
-            if address != segment:
-                start_segment(i, address)
-            run_chars.append(_CHAR_FIXES.get(ord(chars[i]), chars[i]))
-            last_visible = i
+                append(" ")
+            at += len(spaces)
     end_line()
     return lines
 
 
-def _finish_line(page: int, runs: list[Run], blocks: dict[int, tuple]) -> PrintedLine:
+def _finish_line(page: int, runs: list[Run], blocks: dict[int, tuple]) -> PrintedLine | None:
+    """The printed line of these runs, or None if they print nothing but spaces."""
     visible = [r for r in runs if r.text.strip()]
-    weights: dict[float, int] = {}
+    if not visible:
+        return None
+    if len(visible) == 1:  # most lines: one style throughout
+        main, base = visible[0].size, visible[0].bottom
+    else:
+        weights: dict[float, int] = {}
+        for r in visible:
+            weights[r.size] = weights.get(r.size, 0) + len(r.text)
+        main = max(weights, key=weights.get) if weights else runs[0].size
+        base = min((r.bottom for r in visible if r.size == main), default=runs[0].bottom)
+    small, high = 0.8 * main, base + 0.15 * main
     for r in visible:
-        weights[r.size] = weights.get(r.size, 0) + len(r.text)
-    main = max(weights, key=weights.get) if weights else runs[0].size
-    base = min((r.bottom for r in visible if r.size == main), default=runs[0].bottom)
-    for r in visible:
-        r.raised = r.size < 0.8 * main and r.bottom > base + 0.15 * main
+        r.raised = r.size < small and r.bottom > high
     for left, right in zip(runs, runs[1:]):
         # the word space after a footnote marker, which PDFium does not always write out
         # ("Agreement5and"): a marker is never glued to the word after it
         if left.raised and not right.raised and left.text[-1:] != " " and right.text[:1].isalnum():
             left.text += " "
     line = PrintedLine(page, runs, size=main, y=base)
-    tagged = [blocks.get(r.mcid) for r in visible if r.mcid >= 0 and not r.raised]
-    tagged = [t for t in tagged if t is not None]
-    if tagged:
-        line.block = tagged[0][0]
-        line.note = tagged[0][1]
+    for r in visible:
+        if r.mcid >= 0 and not r.raised:
+            tag = blocks.get(r.mcid)
+            if tag is not None:
+                line.block, line.note = tag
+                break
     line.artifact = all(r.mcid < 0 for r in visible)
     return line
 
@@ -346,9 +416,10 @@ def _finish_line(page: int, runs: list[Run], blocks: dict[int, tuple]) -> Printe
 def _lone_marker(line: PrintedLine, other: PrintedLine, after: bool) -> bool:
     """A line of a few small digits raised over the end of the line before it (``after``) or
     over the start of the line after it: a footnote marker PDFium put on a line of its own."""
-    text = line.text.strip()
-    if not (len(line.runs) == 1 and text.isdigit() and len(text) <= 3 and line.size < 0.8 * other.size
-            and 0 < line.y - other.y < 0.7 * other.size):
+    if len(line.runs) != 1:
+        return False
+    text = line.runs[0].text.strip()
+    if not (text.isdigit() and len(text) <= 3 and line.size < 0.8 * other.size and 0 < line.y - other.y < 0.7 * other.size):
         return False
     return -1 <= line.x0 - other.x1 < other.size if after else -1 <= other.x0 - line.x1 < other.size
 
@@ -385,7 +456,7 @@ def rejoin_raised_breaks(lines: list[PrintedLine]) -> list[PrintedLine]:
     return out
 
 
-def _tag_blocks(raw, page) -> dict[int, tuple]:
+def _tag_blocks(raw, calls: _Calls, page) -> dict[int, tuple]:
     """Marked-content id -> (the block element holding it, whether inside a footnote Note).
 
     A block is named by its page-independent signature (its type and its own marked-content ids),
@@ -394,60 +465,77 @@ def _tag_blocks(raw, page) -> dict[int, tuple]:
     tree = raw.FPDF_StructTree_GetForPage(page)
     if not tree:
         return {}
-    out: dict[int, tuple] = {}
-    budget = [_MAX_TREE_NODES]
+    walk = _TreeWalk(calls)
     try:
-        for i in range(raw.FPDF_StructTree_CountChildren(tree)):
-            child = raw.FPDF_StructTree_GetChildAtIndex(tree, i)
+        for i in range(calls.tree_children(tree)):
+            child = calls.tree_child(tree, i)
             if child:
-                _walk(raw, child, None, False, out, 0, budget)
+                walk.element(ctypes.c_void_p(child), None, False, 0)
     finally:
         raw.FPDF_StructTree_Close(tree)
-    return out
+    return walk.out
 
 
-def _element_type(raw, element) -> str:
-    n = raw.FPDF_StructElement_GetType(element, None, 0)
-    if n <= 2:
-        return ""
-    buf = ctypes.create_string_buffer(n)
-    raw.FPDF_StructElement_GetType(element, buf, n)
-    return buf.raw[: n - 2].decode("utf-16-le", errors="replace")
+_TYPE_SIZE = 64  # bytes: a structure type's name in UTF-16 with its terminator, as a rule
 
 
-def _walk(raw, element, block, in_note, out, depth, budget) -> None:
-    budget[0] -= 1
-    if depth > _MAX_TREE_DEPTH or budget[0] < 0:
-        return
-    kind = _element_type(raw, element)
-    ids = tuple(raw.FPDF_StructElement_GetMarkedContentIdAtIndex(element, i)
-                for i in range(min(raw.FPDF_StructElement_GetMarkedContentIdCount(element), 1000)))
-    if kind == "Note":
-        in_note = True
-    inside_item = block is not None and block[1] == "LI" and kind in ("Lbl", "LBody", "P")
-    if kind in _BLOCK_TAGS and not inside_item:  # an item's label and body are one block
-        block = (kind, ids, _first_mcid(raw, element, 0))
-    for mcid in ids:
-        if mcid >= 0 and block is not None:
-            out[mcid] = (block, in_note)
-    for i in range(raw.FPDF_StructElement_CountChildren(element)):
-        child = raw.FPDF_StructElement_GetChildAtIndex(element, i)
-        if child:
-            _walk(raw, child, block, in_note, out, depth + 1, budget)
+class _TreeWalk:
+    """One page's structure tree walked within bounds (depth, nodes) into ``out``."""
 
+    def __init__(self, calls: _Calls) -> None:
+        self.calls = calls
+        self.out: dict[int, tuple] = {}
+        self.budget = _MAX_TREE_NODES
+        self.buffer = ctypes.create_string_buffer(_TYPE_SIZE)  # one for every type name of the page
+        self.size = ctypes.c_ulong(_TYPE_SIZE)
 
-def _first_mcid(raw, element, depth: int) -> int:
-    """The first marked-content id in an element's subtree: with its type and own ids, a name for
-    the element that is the same on every page it spans."""
-    for i in range(min(raw.FPDF_StructElement_GetMarkedContentIdCount(element), 1000)):
-        mcid = raw.FPDF_StructElement_GetMarkedContentIdAtIndex(element, i)
-        if mcid >= 0:
-            return mcid
-    if depth < 8:
-        for i in range(min(raw.FPDF_StructElement_CountChildren(element), 1000)):
-            child = raw.FPDF_StructElement_GetChildAtIndex(element, i)
+    def element(self, element, block, in_note: bool, depth: int) -> None:
+        self.budget -= 1
+        if depth > _MAX_TREE_DEPTH or self.budget < 0:
+            return
+        kind = self.kind(element)
+        ids = self.own_mcids(element)
+        if kind == "Note":
+            in_note = True
+        inside_item = block is not None and block[1] == "LI" and kind in ("Lbl", "LBody", "P")
+        if kind in _BLOCK_TAGS and not inside_item:  # an item's label and body are one block
+            block = (kind, ids, self.first_mcid(element, 0, ids))
+        if block is not None:
+            for mcid in ids:
+                if mcid >= 0:
+                    self.out[mcid] = (block, in_note)
+        calls = self.calls
+        for i in range(calls.children(element)):
+            child = calls.child(element, i)
             if child:
-                found = _first_mcid(raw, child, depth + 1)
-                if found >= 0:
-                    return found
-    return -1
+                self.element(ctypes.c_void_p(child), block, in_note, depth + 1)
+
+    def kind(self, element) -> str:
+        n = self.calls.element_type(element, self.buffer, self.size)
+        if n <= 2:
+            return ""
+        if n <= _TYPE_SIZE:
+            return self.buffer.raw[: n - 2].decode("utf-16-le", errors="replace")
+        longer = ctypes.create_string_buffer(n)  # a longer name: asked again with room for it
+        self.calls.element_type(element, longer, ctypes.c_ulong(n))
+        return longer.raw[: n - 2].decode("utf-16-le", errors="replace")
+
+    def own_mcids(self, element) -> tuple[int, ...]:
+        mcid_at = self.calls.mcid_at
+        return tuple(mcid_at(element, i) for i in range(min(self.calls.mcid_count(element), 1000)))
+
+    def first_mcid(self, element, depth: int, ids: tuple[int, ...] | None = None) -> int:
+        """The first marked-content id in an element's subtree (``ids``: its own, when read
+        already): with its type and own ids, a name for the element that is the same on every page
+        it spans."""
+        for mcid in self.own_mcids(element) if ids is None else ids:
+            if mcid >= 0:
+                return mcid
+        if depth < 8:
+            for i in range(min(self.calls.children(element), 1000)):
+                child = self.calls.child(element, i)
+                if child:
+                    found = self.first_mcid(ctypes.c_void_p(child), depth + 1)
+                    if found >= 0:
+                        return found
+        return -1

@@ -177,8 +177,9 @@ def _paragraph(lines: list[PrintedLine]) -> Paragraph:
     italic_only = all(r.italic for l in lines for r in l.runs if r.text.strip() and not r.raised)
     marked, plain = Pieces(), Pieces()
     for line in lines:
-        add_line(marked, marked_text(line.runs, marks=not italic_only))
-        plain.wrap(marked_text(line.runs, marks=False).strip())
+        pieces = styled_pieces(line.runs)  # once for both texts
+        add_line(marked, _marked(pieces, marks=not italic_only))
+        plain.wrap(_marked(pieces, marks=False).strip())
     return Paragraph(" ".join(marked.text.split()), lines[0].page, " ".join(plain.text.split()),
                      all(line.bold for line in lines))
 
@@ -215,8 +216,12 @@ def styled_pieces(runs: list[Run]) -> list[tuple[str, bool, bool]]:
 
 def marked_text(runs: list[Run], marks: bool = True) -> str:
     """A line's text with italic runs as ``*…*`` and raised numbers as ``[^n]`` markers."""
+    return _marked(styled_pieces(runs), marks)
+
+
+def _marked(pieces: list[tuple[str, bool, bool]], marks: bool) -> str:
     out: list[str] = []
-    for raw, italic, raised in styled_pieces(runs):
+    for raw, italic, raised in pieces:
         text = _escape(raw)
         if raised:
             label = raw.strip()
