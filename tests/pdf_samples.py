@@ -93,6 +93,27 @@ def deeply_tagged_pdf(depth: int) -> bytes:
     return _pdf(objects)
 
 
+def tagged_list_pdf() -> bytes:
+    """A tagged PDF with one list item: its label "(a)" and its body, each its own marked content,
+    under L > LI > Lbl, LBody, as the official PDFs tag a lettered sub-paragraph."""
+    content = (b"BT /F1 12 Tf 72 700 Td /Lbl <</MCID 0>> BDC ((a)) Tj EMC ET "
+               b"BT /F1 12 Tf 108 700 Td /LBody <</MCID 1>> BDC (Agrees to the item;) Tj EMC ET")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 6 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> /StructParents 0 >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /StructTreeRoot /K 7 0 R /ParentTree << /Nums [0 [9 0 R 10 0 R]] >> >>",
+        b"<< /Type /StructElem /S /L /P 6 0 R /K 8 0 R >>",
+        b"<< /Type /StructElem /S /LI /P 7 0 R /K [9 0 R 10 0 R] >>",
+        b"<< /Type /StructElem /S /Lbl /P 8 0 R /Pg 3 0 R /K 0 >>",
+        b"<< /Type /StructElem /S /LBody /P 8 0 R /Pg 3 0 R /K 1 >>",
+    ]
+    return _pdf(objects)
+
+
 def content_bomb_pdf(megabytes: int) -> bytes:
     """A one-page PDF whose compressed content stream inflates to ``megabytes`` of operators."""
     import zlib

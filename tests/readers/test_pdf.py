@@ -20,7 +20,7 @@ from akn.readers.pdf import document
 from ..akn_observe import FIELDS, matches, observe
 from ..invariants import problems
 from ..pdf_roundtrip import difference
-from ..pdf_samples import PDFS, content_bomb_pdf, deeply_tagged_pdf, encrypted_pdf, scanned_pdf, text_pdf
+from ..pdf_samples import PDFS, content_bomb_pdf, deeply_tagged_pdf, encrypted_pdf, scanned_pdf, tagged_list_pdf, text_pdf
 
 TRUTH = json.loads((PDFS / "truth.json").read_text(encoding="utf-8"))
 ALL = sorted(p.name for p in PDFS.glob("*.pdf"))
@@ -218,3 +218,11 @@ def test_a_four_digit_label_opens_a_paragraph_as_the_text_reader_reads_it():
 def test_a_year_opening_a_line_opens_no_paragraph():
     """ "… by / 2030. Decides …": four digits that are not the next number are a year, as in the text reader."""
     assert _indented_block(["12.", "2030."]) == ["12."]
+
+
+def test_a_list_items_label_and_body_are_one_tagged_block():
+    # L > LI > Lbl "(a)", LBody "Agrees …": one block, the item, not a block for the label alone
+    from akn.readers.pdf.document import read_pages
+
+    pages, tagged = read_pages(tagged_list_pdf())
+    assert tagged and [(line.text, line.block[0]) for line in pages[0].lines] == [("(a) Agrees to the item;", "LI")]

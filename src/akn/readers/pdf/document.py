@@ -497,7 +497,7 @@ class _TreeWalk:
         ids = self.own_mcids(element)
         if kind == "Note":
             in_note = True
-        inside_item = block is not None and block[1] == "LI" and kind in ("Lbl", "LBody", "P")
+        inside_item = block is not None and block[0] == "LI" and kind in ("Lbl", "LBody", "P")
         if kind in _BLOCK_TAGS and not inside_item:  # an item's label and body are one block
             block = (kind, ids, self.first_mcid(element, 0, ids))
         if block is not None:
