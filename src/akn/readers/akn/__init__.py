@@ -300,8 +300,9 @@ class _StatementReader:
     def content(self, num: str | None, content: etree._Element) -> Paragraph:
         """A paragraph's <content>: its <p>, then any <table>s printed after it."""
         children = _elements(content, "<content>")
-        if not children or local(children[0]) != "p" or any(local(c) != "table" for c in children[1:]):
-            raise refuse(children[0] if children else content, "<content> (one <p>, then <table>s, expected)")
+        wrong = [c for k, c in enumerate(children) if local(c) != ("p" if k == 0 else "table")]
+        if not children or wrong:
+            raise refuse(wrong[0] if wrong else content, "<content> (one <p>, then <table>s, expected)")
         return Paragraph(num, self.inlines.read(children[0]), tables=[self.table(t) for t in children[1:]])
 
     def table(self, table: etree._Element) -> Table:
