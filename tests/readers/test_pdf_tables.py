@@ -115,3 +115,9 @@ def test_a_line_run_across_two_cells_is_cut_at_the_wide_gap():
     last = table.rows[-1]
     assert [(c.column, " ".join(l.text for l in c.lines)) for c in last] == [
         (0, "Establishment"), (1, "Senior Programme Assistant "), (2, "GS (PL)")]
+
+
+def test_paragraph_labels_set_apart_from_their_text_are_no_table():
+    body = [line for y in (600, 585, 570) for line in (_line(72, 84, y, f"{int((615 - y) / 15)}."),
+                                                        _line(120, 500, y, "Decides to act;"))]
+    assert find_tables(body, 9.0) == []

@@ -10,6 +10,7 @@ spans the cells of its rows cover, merged where they overlap.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .document import PrintedLine, Run
@@ -91,8 +92,13 @@ def _split_at_gaps(line: PrintedLine) -> list[PrintedLine]:
     return [PrintedLine(line.page, runs, line.block, line.note, line.artifact, line.size, line.y) for runs in out]
 
 
+#: a paragraph's or item's label alone ("12.", "(a)"): set apart from its text by a tab, no cell
+_LABEL = re.compile(r"\s*(?:\d{1,4}\.|\([a-z]{1,2}\)|\([ivxl]{1,6}\))\s*")
+
+
 def _beside(lines: list[PrintedLine]) -> list[bool]:
-    """For each line, whether another line stands beside it on its baseline, apart from it."""
+    """For each line, whether another line stands beside it on its baseline, apart from it (a
+    paragraph's label printed apart from its text does not count)."""
     by_page: dict[int, list[int]] = {}
     for k, line in enumerate(lines):
         by_page.setdefault(line.page, []).append(k)
@@ -103,7 +109,8 @@ def _beside(lines: list[PrintedLine]) -> list[bool]:
             line = lines[i]
             for j in ordered[max(0, pos - 12): pos + 12]:
                 other = lines[j]
-                if j != i and abs(other.y - line.y) < 0.3 * line.size and (other.x0 > line.x1 or other.x1 < line.x0):
+                if (j != i and abs(other.y - line.y) < 0.3 * line.size and (other.x0 > line.x1 or other.x1 < line.x0)
+                        and not _LABEL.fullmatch(min(line, other, key=lambda l: l.x0).text)):
                     out[i] = True
                     break
     return out
