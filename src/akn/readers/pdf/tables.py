@@ -172,12 +172,7 @@ def _rows(lines: list[PrintedLine]) -> TableRows | None:
         if len(group) == 1 and n + 1 < len(groups) and _opens_cell_below(cells[0], group[0], groups[n + 1], columns):
             held = cells[0]
             continue
-        if len(group) == 1 and cells[0].colspan < len(columns) and not beside[lines.index(group[0])] \
-                and _goes_on(rows, lowest, cells, group):
-            _merge(rows[-1], cells)
-            lowest = group
-            continue
-        if len(group) > 1 and _goes_on(rows, lowest, cells, group):
+        if (len(group) > 1 or cells[0].colspan < len(columns)) and _goes_on(rows, lowest, cells, group):
             _merge(rows[-1], cells)
             lowest = group
             continue
