@@ -1,8 +1,12 @@
 """Tables in a PDF: cells side by side on one baseline, read as rows of the paragraph they follow."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from akn.api import render
-from akn.model import walk_paragraphs
+from akn.model import plain_text, walk_paragraphs
 from akn.readers.pdf import read_pdf
 from akn.readers.pdf.document import PrintedLine, Run
 from akn.readers.pdf.tables import find_tables
@@ -55,8 +59,6 @@ def _tables(data: bytes, use_tags: bool = True):
 
 
 def _texts(table) -> list[list[str]]:
-    from akn.model import plain_text
-
     return [[plain_text(c.children) for c in row] for row in table.rows]
 
 
@@ -121,3 +123,26 @@ def test_paragraph_labels_set_apart_from_their_text_are_no_table():
     body = [line for y in (600, 585, 570) for line in (_line(72, 84, y, f"{int((615 - y) / 15)}."),
                                                         _line(120, 500, y, "Decides to act;"))]
     assert find_tables(body, 9.0) == []
+
+
+TABLES = Path(__file__).resolve().parent.parent / "data" / "tables"
+
+
+@pytest.mark.parametrize("use_tags", [True, False], ids=["tags", "layout"])
+def test_the_tables_of_an_official_pdf_are_read_with_or_without_its_tags(use_tags):
+    """A/RES/80/239 (tagged, every cell a P of its own; slimmed, see tests/data/tables/slim.py)
+    prints a table in each of its two annexes, after the annex's title."""
+    data = (TABLES / "A_RES_80_239.pdf").read_bytes()
+    name = "A_RES_80_239.pdf"
+    assert problems(data, name, use_tags=use_tags) == []
+    assert difference(data, name, use_tags=use_tags) is None
+    res = read_pdf(data, filename=name, use_tags=use_tags).resolution
+    assert [[len(p.tables) for p in walk_paragraphs(a.body)] for a in res.annexes] == [[1], [1]]
+    table = res.annexes[0].body[0].tables[0]
+    assert [[(plain_text(c.children), c.header) for c in row] for row in table.rows[:2]] == [
+        [("", True), ("Gross", True), ("Net of staff assessment", True)],
+        [("", True), ("(United States dollars)", True)]]
+    labels = [plain_text(row[0].children) for row in table.rows]
+    assert "Recommendations of the Advisory Committee on Administrative and Budgetary Questions" in labels
+    assert [plain_text(c.children) for c in table.rows[3]] == [
+        "Recommendations of the Advisory Committee on Administrative and Budgetary Questions", "(107 700)", "(107 700)"]
