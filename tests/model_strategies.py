@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from akn.model import (
-    Annex, DateRef, Event, Footnote, Italic, Item, MastheadLine, Metadata, Paragraph, PreambularParagraph, Ref,
+    Annex, Cell, DateRef, Event, Footnote, Italic, Item, MastheadLine, Metadata, Paragraph, PreambularParagraph, Ref, Table,
     Resolution, Section, Text, joined,
 )
 
@@ -77,7 +77,18 @@ def _items(draw, depth: int):
 def _paragraph(draw):
     num = draw(st.one_of(st.none(), st.integers(1, 120).map(str)))
     items = draw(_items(1)) if draw(st.integers(0, 3)) == 0 else []
-    return Paragraph(num, draw(_run(min_size=0 if items else 1)), items)
+    tables = [] if items or draw(st.integers(0, 3)) else [draw(_table())]
+    return Paragraph(num, draw(_run(min_size=0 if items else 1)), items, tables)
+
+
+@st.composite
+def _table(draw):
+    """Rows of one to three cells; a row's cells all head their columns or none does."""
+    rows = []
+    for header in draw(st.lists(st.booleans(), min_size=1, max_size=3)):
+        rows.append([Cell(draw(_run(min_size=0)), header, draw(st.sampled_from([1, 1, 2])), draw(st.sampled_from([1, 1, 3])))
+                     for _ in range(draw(st.integers(1, 3)))])
+    return Table(rows)
 
 
 @st.composite

@@ -126,3 +126,22 @@ def content_bomb_pdf(megabytes: int) -> bytes:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
     return _pdf(objects)
+
+
+def positioned_pdf(items: list[tuple]) -> bytes:
+    """A one-page untagged PDF printing each ``(x, y, text, size)`` in Helvetica at that place
+    (``y`` from the page's foot), or ``(x, y, text, size, font)`` in another base font: lines side
+    by side, as a table prints its cells."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    out = pdfium.PdfDocument.new()
+    page = out.new_page(612, 792)
+    for x, y, line, size, *font in items:
+        obj = raw.FPDFPageObj_NewTextObj(out.raw, font[0].encode() if font else b"Helvetica", size)
+        text = (line + "\0").encode("utf-16-le")
+        raw.FPDFText_SetText(obj, ctypes.cast(ctypes.create_string_buffer(text), ctypes.POINTER(raw.FPDF_WCHAR)))
+        raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+        raw.FPDFPage_InsertObject(page.raw, obj)
+    page.gen_content()
+    return _saved(out)

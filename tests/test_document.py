@@ -125,3 +125,16 @@ def test_the_package_shows_only_its_public_names():
 def test_importing_akn_loads_no_reader_writer_or_schema():
     code = "import sys, akn; print(sorted(m for m in sys.modules if m.startswith(('akn.', 'lxml', 'jinja2'))))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+
+
+def test_the_outline_lists_a_paragraphs_tables_by_eid():
+    from akn.model import Cell, Paragraph, Table, Text
+
+    doc = akn.load(CORPUS / "A_RES_80_7.pdftext.txt")
+    para = next(p for p in doc.model.body if isinstance(p, Paragraph) and not p.items)
+    para.tables.append(Table([[Cell([Text("Action")], True)], [Cell([Text("1")])]]))
+    data = json.loads(doc.to_json())
+    jsonschema.validate(data, SCHEMA)
+    listed = [p for p in data["outline"]["body"] if p.get("tables")]
+    assert [p["tables"] for p in listed] == [[f"{listed[0]['eid']}__table_1"]]
+    assert f'eId="{listed[0]["eid"]}__table_1"' in doc.to_akn(validate=False)

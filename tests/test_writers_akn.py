@@ -72,3 +72,28 @@ def test_the_same_model_gives_the_same_bytes():
 ])
 def test_the_session_number_a_session_line_states(printed, value):
     assert session_number(printed) == value
+
+
+def test_a_table_is_written_after_the_paragraphs_text_and_validates():
+    from akn.model import Cell, Table
+    from akn.validation import validate_bytes
+
+    res = seed_model()
+    para = next(p for p in res.body if not p.items)
+    para.tables.append(Table([[Cell([Text("Action")], True), Cell([Text("Number")], True)],
+                              [Cell([Text("Total")], colspan=2, rowspan=2)]]))
+    data = write_akn(res)
+    root = etree.fromstring(data, parser=safe_parser())
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    [table] = root.findall(".//a:table", ns)
+    assert [etree.QName(c).localname for c in table.getparent()] == ["p", "table"]
+    assert table.get("eId") == f"{para_eid(res, para)}__table_1"
+    assert [[etree.QName(c).localname for c in tr] for tr in table] == [["th", "th"], ["td"]]
+    assert (table[1][0].get("colspan"), table[1][0].get("rowspan")) == ("2", "2")
+    assert validate_bytes(data, profile="house") == []
+
+
+def para_eid(res, para) -> str:
+    from akn.naming import assign_eids
+
+    return assign_eids(res).of(para)

@@ -506,3 +506,17 @@ def test_cli_fragment_templates_and_link_template(tmp_path):
 def test_cli_html_options_are_checked_before_converting(args, message):
     result = CliRunner().invoke(main, ["convert", str(SEED), *args])
     assert result.exit_code == 2 and message in result.output
+
+
+def test_a_table_is_an_html_table_under_its_paragraph():
+    from akn.model import Cell, Table
+
+    res = model(SEED)
+    para = next(p for p in walk_paragraphs(res.body) if not p.items)
+    para.tables.append(Table([[Cell([Text("Action")], True), Cell([Text("Number")], True)],
+                              [Cell([Text("Total")], colspan=2)]]))
+    eid = assign_eids(res).of(para)
+    [table] = page(res).xpath(f"//*[@id='{eid}']//table")
+    assert table.get("id") == f"{eid}__table_1"
+    assert [[(c.tag, c.text_content(), c.get("colspan")) for c in tr] for tr in table.iter("tr")] == [
+        [("th", "Action", None), ("th", "Number", None)], [("td", "Total", "2")]]

@@ -95,3 +95,32 @@ def test_an_iri_that_looks_like_a_date_target_stays_a_citation():
     text = write_text(model)
     assert "[x](\\date:2020-01-01)" in text
     assert read_text(text).resolution == model
+
+
+def _staffing() -> Paragraph:
+    from akn.model import Cell, Table
+
+    return Paragraph("17", [Text("Approves the changes as set out in the table below:")], tables=[Table([
+        [Cell([Text("Action")], True), Cell([Text("Title | post")], True)],
+        [Cell([Text("Establishment")]), Cell([Italic([Text("Legal Officer")])])],
+        [Cell([Text("{Total}")], colspan=2)],
+    ])])
+
+
+def test_a_table_is_pipe_rows_under_its_paragraph():
+    text = write_text(res(body=[_staffing()]))
+    assert ("17. Approves the changes as set out in the table below:\n\n"
+            "| Action | Title \\| post |\n|---|---|\n| Establishment | *Legal Officer* |\n"
+            "| {colspan=2} \\{Total} |\n") in text
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda p: p.tables[0].rows[0].__setitem__(0, type(p.tables[0].rows[0][0])([Text("x")])), "mixing header and data"),
+    (lambda p: p.items.append(Item("a", [Text("x")])), "paragraph with items"),
+    (lambda p: p.tables[0].rows.append([]), "row without cells"),
+])
+def test_a_table_the_format_cannot_spell_is_refused(change, message):
+    para = _staffing()
+    change(para)
+    with pytest.raises(ConversionError, match=message):
+        write_text(res(body=[para]))

@@ -253,7 +253,7 @@ Rules by level (the id each problem names):
           doc-name, work-actor-known, frbr-this, number-title, formula,
           preamble-name, conclusions-meeting, conclusions-date (always a warning),
           eid-preamble, eid-attachment, eid-para, eid-section, eid-list, eid-point,
-          eid-note, para-sequence, note-marker-unique, note-marker-order,
+          eid-table, eid-note, para-sequence, note-marker-unique, note-marker-order,
           note-placement, note-sup, ref-iri, xml-lang.
 Other tools (LIME, Indigo, hand edits) write valid AKN in other eId styles and
 container names, so house problems are warnings unless --profile house.

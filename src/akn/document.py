@@ -271,8 +271,10 @@ class Document:
                         section["preamble"] = preamble(part.preamble)
                     out.append({**section, "parts": parts(part.children)})
                 elif isinstance(part, Paragraph):
-                    out.append({"type": "paragraph", "eid": eids.of(part), "num": part.num,
-                                "items": len(part.items)})
+                    paragraph = {"type": "paragraph", "eid": eids.of(part), "num": part.num, "items": len(part.items)}
+                    if part.tables:
+                        paragraph["tables"] = [eids.of(t) for t in part.tables]
+                    out.append(paragraph)
             return out
 
         def preamble(paragraphs) -> list[dict[str, str]]:

@@ -87,6 +87,25 @@ class MastheadLine:
 
 
 @dataclass
+class Cell:
+    """One cell of a printed table: its text, whether it is a header cell, and how many columns
+    and rows it spans (1 when it spans none)."""
+
+    children: list[Inline]
+    header: bool = False
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass
+class Table:
+    """A table printed after a paragraph's text (a staffing table, a scale of assessments): rows of
+    cells, in reading order. It belongs to the paragraph it follows, as the PDF prints it."""
+
+    rows: list[list[Cell]]
+
+
+@dataclass
 class Item:
     """A sub-item ``(a)`` or ``(i)`` of an operative paragraph; items nest."""
 
@@ -105,6 +124,7 @@ class Paragraph:
     num: str | None  # "7" (printed "7."), None when unnumbered
     children: list[Inline]
     items: list[Item] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # printed after the text (a paragraph without items)
 
 
 @dataclass
@@ -230,6 +250,10 @@ def inline_runs(res: Resolution):
             else:
                 yield part.children
                 yield from items(part.items)
+                for table in part.tables:
+                    for row in table.rows:
+                        for cell in row:
+                            yield cell.children
 
     yield from body(res.body)
     yield from res.closing

@@ -233,7 +233,7 @@ class Eids:
         self._lists: dict[int, tuple[object, str]] = {}
 
     def of(self, node: object) -> str | None:
-        """The eId of a section, paragraph, item, preambular paragraph, footnote or annex."""
+        """The eId of a section, paragraph, item, table, preambular paragraph, footnote or annex."""
         entry = self._nodes.get(id(node))
         return entry[1] if entry and entry[0] is node else None
 
@@ -309,6 +309,12 @@ def assign_eids(res: Resolution) -> Eids:
                     item_list(part.children, part.items, part, eid)
                 else:
                     notes(part.children, eid)
+                for k, table in enumerate(part.tables, start=1):
+                    tid = take(f"{eid}__table_{k}")
+                    eids._nodes[id(table)] = (table, tid)
+                    for row in table.rows:
+                        for cell in row:
+                            notes(cell.children, tid)
 
     for line in res.masthead:
         if line.role == "issue_date" and any(isinstance(n, DateRef) for n in line.children):

@@ -21,6 +21,11 @@ UNNUMBERED = re.compile(r"^¶(?: (.*))?$")
 ITEM = re.compile(r"^((?:    )+)\(([^\s()\\]+)\)(?: (.*))?$")
 SECTION_END = "<!-- end of section -->"
 NOTE_DEFINITION = re.compile(r"^\[\^([^\]\s\\]+)\]: ?(.*)$")
+#: a table row ``| cell | cell |`` after a paragraph, and the ``|---|`` line marking the row above it
+#: as a header row; a cell spanning columns or rows opens with ``{colspan=N rowspan=M}``
+TABLE_ROW = re.compile(r"^\|.*\|$")
+TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+CELL_SPAN = re.compile(r"^\{(?:colspan=(\d+))?(?: ?rowspan=(\d+))?\} ?")
 #: a paragraph, section or item number the format can spell
 NUM = re.compile(r"[^\s\\.()#<¶\[*]+")
 #: a footnote marker the format can spell inside ``[^...]``
@@ -53,7 +58,7 @@ def protect_line(line: str) -> str:
     if NOTE_DEFINITION.match(line):
         end = line.index("]:") + 1
         return line[:end] + "\\" + line[end:]
-    if (line[:1] in ("#", " ", "<", "¶", "(") or MASTHEAD_LINE.match(line) or PARAGRAPH.match(line)
+    if (line[:1] in ("#", " ", "<", "¶", "(", "|") or MASTHEAD_LINE.match(line) or PARAGRAPH.match(line)
             or line == ""):
         return "\\" + line
     return line

@@ -243,3 +243,26 @@ def test_an_akn_file_over_the_untrusted_input_bound_reads_back_once_the_bound_is
     assert refused.exit_code == 1 and "--max-xml-mb" in refused.stderr and not (tmp_path / "big.md").exists()
     read = CliRunner().invoke(main, ["convert", str(big), "--max-xml-mb", "30", "-o", str(tmp_path / "big.md")])
     assert read.exit_code == 0, read.stderr
+
+
+def test_a_table_after_a_paragraphs_text_is_read():
+    from akn.model import plain_text
+
+    res = read_akn(with_body(
+        '<paragraph eId="para_1"><num>1.</num><content><p>Approves the table below:</p>'
+        '<table eId="para_1__table_1"><tr><th><p>Action</p></th><th><p>Post</p></th></tr>'
+        '<tr><td colspan="2" rowspan="x"><p>Total <i>new</i></p></td></tr></table></content></paragraph>')).resolution
+    [table] = res.body[0].tables
+    assert [[(plain_text(c.children), c.header, c.colspan, c.rowspan) for c in row] for row in table.rows] == [
+        [("Action", True, 1, 1), ("Post", True, 1, 1)], [("Total new", False, 2, 1)]]
+    assert read_akn(write_akn(res)).resolution == res
+
+
+@pytest.mark.parametrize("content, element", [
+    ("<p>x</p><table><thead/></table>", "<thead>"),
+    ("<p>x</p><table><tr><p>y</p></tr></table>", "<p>"),
+    ("<table><tr><td><p>y</p></td></tr></table>", "<table>"),
+])
+def test_a_table_the_model_cannot_hold_is_refused(content, element):
+    with pytest.raises(ConversionError, match=element):
+        read_akn(with_body(f'<paragraph eId="p"><num>1.</num><content>{content}</content></paragraph>'))

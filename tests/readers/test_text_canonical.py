@@ -174,3 +174,32 @@ def test_a_star_in_a_link_in_an_italic_is_text():
     assert isinstance(first, Italic) and not any(isinstance(n, Italic) for n in first.children)
     assert any(isinstance(n, Ref) for n in first.children)
     write_text(res)
+
+
+def test_a_table_round_trips_with_headers_spans_and_escapes():
+    from akn.model import Cell, Table
+
+    table = Table([[Cell([Text("Action")], True), Cell([Text("a | b")], True)],
+                   [Cell([Text("{x}")], rowspan=2), Cell([], colspan=1)],
+                   [Cell([Italic([Text("Total")])], colspan=2, rowspan=3)]])
+    res = model(body=[Paragraph("1", [Text("Approves the table below:")], tables=[table]), Paragraph("2", [Text("y.")])])
+    back = round_trip(res)
+    assert back.body == res.body
+    assert write_akn(back) == write_akn(res)
+
+
+@pytest.mark.parametrize("table, message", [
+    ("| a |\n|---|\n|---|", "stands under a table row"),
+    ("| a |\nb", "a table line is"),
+    ("| {} a |", "a cell's span"),
+])
+def test_a_malformed_table_is_one_error_with_its_line(table, message):
+    with pytest.raises(ConversionError, match=message):
+        read_text(FRONT + "The General Assembly,\n\n1. Decides:\n\n" + table + "\n")
+
+
+def test_a_table_without_a_paragraph_before_it_is_refused():
+    with pytest.raises(ConversionError, match="a table follows a paragraph without items"):
+        read_text(FRONT + "The General Assembly,\n\n## I. Heading\n\n| a |\n\n1. Decides.\n")
+    with pytest.raises(ConversionError, match="a table follows a paragraph without items"):
+        read_text(FRONT + "The General Assembly,\n\n1. Decides:\n\n    (a) x;\n\n| a |\n")

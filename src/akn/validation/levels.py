@@ -65,6 +65,7 @@ _HOUSE = [
     Rule("eid-section", "house", "section eIds are the enclosing heading's eId, '__', sec_{num}; unnumbered headings dvs_N"),
     Rule("eid-list", "house", "list eIds are the paragraph's or point's eId, then __list_N"),
     Rule("eid-point", "house", "point eIds are the list's eId, then __point_{num}"),
+    Rule("eid-table", "house", "table eIds are the paragraph's eId, then __table_N (AKN4UN has no scheme)"),
     Rule("eid-note", "house", "footnote eIds are the enclosing element's eId, then __authorialNote_N (AKN4UN has no scheme)"),
     Rule("para-sequence", "house", "operative paragraphs run 1, 2, 3… without gaps, through sections (catches lost or misread numbers)", about_text=True),
     Rule("note-marker-unique", "house", "every footnote has its own marker", about_text=True),

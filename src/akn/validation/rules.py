@@ -406,6 +406,16 @@ class _BodyWalker:
                     self._check("eid-list", child, want, "List eId", "the paragraph's or point's eId, then __list_N",
                                 alt=f"{owner_el.get('eId')}__list_{k}" if owner_el.get("eId") else None)
                 self.walk(child, prefix, heading_prefix, None, True)
+            elif name == "table" and in_paragraph:
+                owner_el = next(child.iterancestors(A + "paragraph"), None)
+                if owner_el is not None:
+                    tables = [c for c in owner_el.iter(A + "table")
+                              if next(c.iterancestors(A + "paragraph"), None) is owner_el]
+                    k = next((i for i, c in enumerate(tables, start=1) if c is child), 1)
+                    self._check("eid-table", child, f"{self._scope_of(owner_el)}__table_{k}", "Table eId",
+                                "the paragraph's eId, then __table_N",
+                                alt=f"{owner_el.get('eId')}__table_{k}" if owner_el.get("eId") else None)
+                self.walk(child, prefix, heading_prefix, None, True)
             elif name == "point" and in_paragraph and local(el) == "list":
                 want = f"{self._scope_of(el)}__point_{eid_num(_num_of(child) or '')}"
                 self._check("eid-point", child, want, "Point eId", "the list's eId, then __point_ and the <num> "

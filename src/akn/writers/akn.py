@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..model import (
     Annex, BodyPart, DateRef, Event, Footnote, Inline, Italic, Item, MastheadLine, Paragraph, Ref,
-    Resolution, Section, Text, plain_text,
+    Resolution, Section, Table, Text, plain_text,
 )
 from ..naming import (
     ACTORS, WorkName, assign_eids, event_iri, iri_number, language_tag, number_from_symbol, preambular_name,
@@ -350,8 +350,20 @@ class AknWriter:
         if para.items:
             children.append(self.item_list(para, level + 1))
         else:
-            children.append(block("content", None, [self.p(para.children)], level + 1))
+            tables = [self.table(t, level + 2) for t in para.tables]
+            children.append(block("content", None, [self.p(para.children), *tables], level + 1))
         return block("paragraph", {"eId": self.eids.of(para)}, children, level)
+
+    def table(self, table: Table, level: int) -> str:
+        """A printed table: rows of ``<th>``/``<td>`` cells, each holding one ``<p>``."""
+        rows = []
+        for row in table.rows:
+            cells = [leaf("th" if c.header else "td",
+                          {"colspan": str(c.colspan) if c.colspan > 1 else None,
+                           "rowspan": str(c.rowspan) if c.rowspan > 1 else None}, self.p(c.children))
+                     for c in row]
+            rows.append(block("tr", None, cells, level + 1))
+        return block("table", {"eId": self.eids.of(table)}, rows, level)
 
     def item_list(self, owner: Paragraph | Item, level: int) -> str:
         """The owner's chapeau (its ``children``) and its items as an AKN ``<list>``."""

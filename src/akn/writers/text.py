@@ -10,7 +10,8 @@ import re
 
 from ..errors import ConversionError
 from ..model import (
-    Annex, BodyPart, DateRef, Event, Footnote, Inline, Italic, Item, MastheadLine, Paragraph, Ref, Resolution, Section, Text,
+    Annex, BodyPart, Cell, DateRef, Event, Footnote, Inline, Italic, Item, MastheadLine, Paragraph, Ref, Resolution,
+    Section, Table, Text,
 )
 from ..textformat import (
     DATE_TARGET, EVENT_TARGET, FORMAT, MARKER, MASTHEAD_LINE_ROLES, NUM, SECTION_END, SECTION_NUM, escape, escape_target, protect_line,
@@ -87,7 +88,30 @@ class _TextWriter:
     def paragraph(self, para: Paragraph) -> list[str]:
         text = self.inlines(para.children)
         head = f"{_num(para.num, 'paragraph')}." if para.num else "¶"
-        return [f"{head} {text}" if text else head] + self.items(para.items, 1)
+        if para.tables and para.items:
+            raise ConversionError("a table in a paragraph with items cannot be written as text")
+        return [f"{head} {text}" if text else head] + self.items(para.items, 1) + [self.table(t) for t in para.tables]
+
+    def table(self, table: Table) -> str:
+        """One block of ``| cell |`` rows; a header row has a ``|---|`` line under it."""
+        lines = []
+        for row in table.rows:
+            if not row:
+                raise ConversionError("a table row without cells cannot be written as text")
+            if len({cell.header for cell in row}) > 1:
+                raise ConversionError("a table row mixing header and data cells cannot be written as text")
+            lines.append("| " + " | ".join(self.cell(cell) for cell in row) + " |")
+            if row[0].header:
+                lines.append("|" + "---|" * len(row))
+        return "\n".join(lines)
+
+    def cell(self, cell: Cell) -> str:
+        text = self.inlines(cell.children).replace("|", "\\|")
+        if text.startswith("{"):
+            text = "\\" + text
+        spans = [f"colspan={cell.colspan}"] if cell.colspan > 1 else []
+        spans += [f"rowspan={cell.rowspan}"] if cell.rowspan > 1 else []
+        return ("{" + " ".join(spans) + "} " if spans else "") + text
 
     def items(self, items: list[Item], depth: int) -> list[str]:
         blocks = []

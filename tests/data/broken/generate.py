@@ -114,6 +114,14 @@ MANIFESTATION = "/a:akomaNtoso/a:statement/a:meta/a:identification/a:FRBRManifes
 ANNEX_WORK = "//a:attachment//a:FRBRWork"
 
 #: file stem -> (rule id expected, mutation returning the element the report must point at)
+def misnamed_table(tree):
+    """A table after paragraph 2's text, its eId in another style than the house's para_2__table_1."""
+    content = one(tree, "//a:mainBody/a:paragraph[@eId='para_2']/a:content")
+    table = etree.SubElement(content, f"{{{NS}}}table", eId="para_2__tbl_1")
+    etree.SubElement(etree.SubElement(etree.SubElement(table, f"{{{NS}}}tr"), f"{{{NS}}}td"), f"{{{NS}}}p").text = "1"
+    return table
+
+
 CASES = {
     "doc-type": ("doc-type", rename_statement),
     "doc-name": ("doc-name", sets("/a:akomaNtoso/a:statement", "name", "report")),
@@ -150,6 +158,7 @@ CASES = {
     "eid-list": ("eid-list", sets("//a:list[@eId='att_1__para_13__list_1']", "eId", "att_1__para_13__lst_1")),
     "eid-point": ("eid-point", sets("//a:point[@eId='att_1__para_13__list_1__point_a']", "eId",
                                     "att_1__para_13__list_1__point_1")),
+    "eid-table": ("eid-table", misnamed_table),
     "eid-note": ("eid-note", sets("//a:authorialNote[@marker='1']", "eId", "note_1")),
     "note-marker-unique": ("note-marker-unique", sets("//a:authorialNote[@marker='16']", "marker", "15")),
     "note-marker-order": ("note-marker-order", swap_markers),

@@ -16,8 +16,8 @@ from lxml import etree
 from ...errors import ConversionError, MetadataError
 from ...languages import get_language
 from ...model import (
-    Annex, BodyPart, DateRef, Inline, Item, MastheadLine, Metadata, Paragraph, PreambularParagraph,
-    Resolution, Section, Text, Vote, joined, plain_text,
+    Annex, BodyPart, Cell, DateRef, Inline, Item, MastheadLine, Metadata, Paragraph, PreambularParagraph,
+    Resolution, Section, Table, Text, Vote, joined, plain_text,
 )
 from ...naming import ACTOR_BODIES
 from .inlines import InlineReader, local, refuse
@@ -288,7 +288,7 @@ class _StatementReader:
     def paragraph(self, el: etree._Element) -> Paragraph:
         num, rest = self._numbered(el)
         if [local(c) for c in rest] == ["content"]:
-            return Paragraph(num, self.inlines.read(_only(rest[0], "p")))
+            return self.content(num, rest[0])
         if [local(c) for c in rest] == ["list"]:
             intro, items = self.item_list(rest[0])
             return Paragraph(num, intro, items)
@@ -296,6 +296,29 @@ class _StatementReader:
             intro, items = self.sublevels(rest)  # Indigo style: <intro>, then <subparagraph>s
             return Paragraph(num, intro, items)
         raise refuse(rest[0] if rest else el, "<paragraph> (one <content>, a <list>, or <intro> and <subparagraph>s expected)")
+
+    def content(self, num: str | None, content: etree._Element) -> Paragraph:
+        """A paragraph's <content>: its <p>, then any <table>s printed after it."""
+        children = _elements(content, "<content>")
+        wrong = [c for k, c in enumerate(children) if local(c) != ("p" if k == 0 else "table")]
+        if not children or wrong:
+            raise refuse(wrong[0] if wrong else content, "<content> (one <p>, then <table>s, expected)")
+        return Paragraph(num, self.inlines.read(children[0]), tables=[self.table(t) for t in children[1:]])
+
+    def table(self, table: etree._Element) -> Table:
+        """Rows of <th>/<td> cells, each holding one <p> (<thead>/<tbody> are not written; refused)."""
+        rows = []
+        for tr in _elements(table, "<table>"):
+            if local(tr) != "tr":
+                raise refuse(tr, "<table> (<tr> rows expected)")
+            row = []
+            for cell in _elements(tr, "<tr>"):
+                if local(cell) not in ("th", "td"):
+                    raise refuse(cell, "<tr> (<th> or <td> cells expected)")
+                row.append(Cell(self.inlines.read(_only(cell, "p")), local(cell) == "th",
+                                _span(cell, "colspan"), _span(cell, "rowspan")))
+            rows.append(row)
+        return Table(rows)
 
     def sublevels(self, children: list[etree._Element]) -> tuple[list[Inline], list[Item]]:
         """An optional <intro> and numbered <subparagraph>s (or nested <paragraph>s, <point>s): items."""
@@ -404,6 +427,12 @@ def _num(el: etree._Element) -> str:
     """A printed number without its final full stop: ``7.`` -> ``7``."""
     text = (el.text or "").strip()
     return text[:-1] if text.endswith(".") else text
+
+
+def _span(cell: etree._Element, name: str) -> int:
+    """A cell's colspan or rowspan: 1 when absent or not a positive number."""
+    value = (cell.get(name) or "1").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else 1
 
 
 def _is_empty_intro(el: etree._Element) -> bool:

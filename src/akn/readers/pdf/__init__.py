@@ -19,7 +19,7 @@ from ..text.blocks import Block
 from ..text.footnotes import NoteBody
 from ..text.lines import Line, normalise_line
 from .document import MAX_BYTES, MAX_PAGES, looks_like_pdf, read_pages
-from .layout import read_layout
+from .layout import Paragraph, read_layout
 
 __all__ = ["read_pdf", "looks_like_pdf", "MAX_BYTES", "MAX_PAGES"]
 
@@ -39,13 +39,7 @@ def read_pdf(data: bytes, *, filename: str | None = None, symbol: str | None = N
         raise ConversionError("the PDF has no text")
     layout = read_layout(pages, tagged)
     pages_of: dict[int, int] = {}
-    lines: list[Line] = []  # the paragraphs with their marks
-    plain: list[Line] = []  # and without
-    for k, paragraph in enumerate(layout.paragraphs):
-        no = 2 * k + 1  # a number apart: no two paragraphs read as lines of one
-        pages_of[no] = paragraph.page
-        lines.append(Line(no, normalise_line(paragraph.text)))
-        plain.append(Line(no, normalise_line(paragraph.plain)))
+    lines, plain = _numbered_lines(layout.paragraphs, pages_of)
     bodies: dict[str, NoteBody] = {}
     for k, (marker, note) in enumerate(layout.notes.items()):
         no = 2 * (len(lines) + k) + 1
@@ -63,9 +57,16 @@ def read_pdf(data: bytes, *, filename: str | None = None, symbol: str | None = N
     if start is None:
         raise ConversionError("no enacting formula found (such as 'The General Assembly,'): "
                               "this PDF does not look like a resolution or decision", page=1)
+    if any(p.table is not None for p in layout.paragraphs[: start + 1]):
+        # a grid above the enacting formula is masthead lines side by side: read as paragraphs
+        layout.paragraphs = [q for k, p in enumerate(layout.paragraphs)
+                             for q in (p.fallback if p.table is not None and k <= start else [p])]
+        pages_of.clear()
+        lines, plain = _numbered_lines(layout.paragraphs, pages_of)
+        start = _formula_index(plain, language)
     organ = language.match_formula(plain[start].text)
     first = start if organ is None else start + 1
-    blocks = [Block(l.no, l.text, heading=p.bold) for l, p in zip(lines[first:], layout.paragraphs[first:])]
+    blocks = [_block(l, p) for l, p in zip(lines[first:], layout.paragraphs[first:])]
     evidence = Evidence(language, plain[:start], plain[start], blocks, bodies,
                         furniture=[Dropped(page, text, "page furniture", unit="page") for page, text in layout.furniture])
     try:
@@ -75,6 +76,29 @@ def read_pdf(data: bytes, *, filename: str | None = None, symbol: str | None = N
         raise
     result.warnings = [_on_page(w, pages_of) for w in result.warnings]
     return result
+
+
+def _numbered_lines(paragraphs: list[Paragraph], pages_of: dict[int, int]) -> tuple[list[Line], list[Line]]:
+    """Each paragraph as a line with its marks and one without, numbered two apart (no two
+    paragraphs read as lines of one); a table's line is empty (its cells are read apart)."""
+    lines: list[Line] = []
+    plain: list[Line] = []
+    for k, paragraph in enumerate(paragraphs):
+        no = 2 * k + 1
+        pages_of[no] = paragraph.page
+        lines.append(Line(no, normalise_line(paragraph.text)))
+        plain.append(Line(no, normalise_line(paragraph.plain)))
+    return lines, plain
+
+
+def _block(line: Line, paragraph: Paragraph) -> Block:
+    """A paragraph as the structure pass reads it; a table with its cells, and its text as blocks
+    for where no table may stand."""
+    if paragraph.table is None:
+        return Block(line.no, line.text, heading=paragraph.bold)
+    cells = [[replace(cell, text=normalise_line(cell.text)) for cell in row] for row in paragraph.table]
+    return Block(line.no, "", table=cells,
+                 fallback=[Block(line.no, normalise_line(p.text), heading=p.bold) for p in paragraph.fallback])
 
 
 def _on_page(warning: Notice, pages_of: dict[int, int]) -> Notice:

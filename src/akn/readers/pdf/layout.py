@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text.blocks import ITEM_NUM, PARA_NUM
+from ..text.blocks import ITEM_NUM, PARA_NUM, CellText
 from ..text.footnotes import Pieces
 from .document import Page, PrintedLine, Run
+from .tables import TableRows, find_tables
 
 #: the bands at a page's head and foot where running headers, page numbers, job numbers and
 #: barcodes stand, as shares of the page height
@@ -34,6 +35,8 @@ class Paragraph:
     page: int
     plain: str = ""  # without them: for masthead lines and the formula, where marks mean nothing
     bold: bool = False  # printed in bold type throughout: a heading
+    table: list[list[CellText]] | None = None  # a table: its rows (then text and plain are empty)
+    fallback: list[Paragraph] = field(default_factory=list)  # the table's lines read as paragraphs
 
 
 @dataclass
@@ -84,9 +87,47 @@ def read_layout(pages: list[Page], tagged: bool) -> Layout:
                 out.furniture.append((page.number, line.text.strip()))
                 continue
             body.append(line)
-    out.paragraphs = [_paragraph(group) for group in _group(body, out.body_size, tagged)]
+    out.paragraphs = _with_tables(body, _group(body, out.body_size, tagged), out.body_size)
     out.notes = _notes(note_lines)
     return out
+
+
+def _with_tables(body: list[PrintedLine], groups: list[list[PrintedLine]], body_size: float) -> list[Paragraph]:
+    """The paragraphs, with the groups of each table's lines made one table paragraph (a table
+    whose lines the grouping shares with text around it is left as paragraphs)."""
+    starts, at = [], 0
+    for group in groups:
+        starts.append(at)
+        at += len(group)
+    out: list[Paragraph] = []
+    k = 0
+    tables = find_tables(body, body_size)
+    for first, end, rows in tables:
+        inside = [g for g in range(len(groups)) if first <= starts[g] < end]
+        if not inside or starts[inside[0]] != first or starts[inside[-1]] + len(groups[inside[-1]]) != end:
+            continue
+        out += [_paragraph(groups[g]) for g in range(k, inside[0])]
+        fallback = [_paragraph(groups[g]) for g in inside]
+        out.append(Paragraph("", fallback[0].page, table=_cells(rows), fallback=fallback))
+        k = inside[-1] + 1
+    out += [_paragraph(groups[g]) for g in range(k, len(groups))]
+    return out
+
+
+def _cells(table: TableRows) -> list[list[CellText]]:
+    """Rows of marked cell text, every column filled (an empty cell where a row prints none); a
+    row whose cells are all in italics is a header row."""
+    rows = []
+    for row in table.rows:
+        header = all(cell.italic for cell in row)
+        cells, column = [], 0
+        for cell in row:
+            cells += [CellText("", header)] * (cell.column - column)
+            cells.append(CellText(_paragraph(cell.lines).text, header, cell.colspan))
+            column = cell.column + cell.colspan
+        cells += [CellText("", header)] * (table.columns - column)
+        rows.append(cells)
+    return rows
 
 
 def _opens_note(line: PrintedLine) -> bool:

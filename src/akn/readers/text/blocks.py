@@ -8,7 +8,7 @@ sub-item or section heading starts a new block even without a blank line before 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...languages import Language
@@ -46,6 +46,17 @@ class Block:
     no: int
     text: str
     heading: bool = False
+    table: list[list[CellText]] | None = None  # a table the reader saw (then ``text`` is empty)
+    fallback: list[Block] = field(default_factory=list)  # the table's text as blocks, where no table may stand
+
+
+@dataclass
+class CellText:
+    """A table cell as a reader saw it: its marked text, whether it heads its column, its span."""
+
+    text: str
+    header: bool = False
+    colspan: int = 1
 
 
 def ending(text: str) -> str:

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from ...errors import ConversionError, MetadataError
 from ...languages import get_language
 from ...model import (
-    Annex, BodyPart, DateRef, Event, Footnote, Inline, Italic, Item, MastheadLine, Metadata, Paragraph,
-    PreambularParagraph, Ref, Resolution, Section, Text, Vote, joined, plain_text,
+    Annex, BodyPart, Cell, DateRef, Event, Footnote, Inline, Italic, Item, MastheadLine, Metadata, Paragraph,
+    PreambularParagraph, Ref, Resolution, Section, Table, Text, Vote, joined, plain_text,
 )
 from ...textformat import (
     DATE_TARGET, EVENT_TARGET, FORMAT, HEADING, ITEM, MASTHEAD_LINE, NOTE_DEFINITION, PARAGRAPH,
-    SECTION_END, SECTION_NUM, UNNUMBERED,
+    SECTION_END, SECTION_NUM, TABLE_ROW, TABLE_RULE, CELL_SPAN, UNNUMBERED,
 )
 
 _BODIES = ("GA", "SC", "ECOSOC", "HRC")
@@ -332,7 +332,7 @@ class _Structure:
 
     def _is_plain(self, block: _Block) -> bool:
         first = block.lines[0]
-        return not (first.startswith(("#", " ")) or first == SECTION_END or PARAGRAPH.match(first)
+        return not (first.startswith(("#", " ", "|")) or first == SECTION_END or PARAGRAPH.match(first)
                     or UNNUMBERED.match(first))
 
     def _plain(self, block: _Block) -> list[Inline]:
@@ -366,6 +366,13 @@ class _Structure:
                 continue
             if line.startswith("# ") or self._is_plain(block):
                 break  # an annex, or the closing lines
+            if TABLE_ROW.match(line):
+                owner = items[0] if len(items) == 1 and isinstance(items[0], Paragraph) else None
+                if owner is None or owner.items or container()[-1:] != [owner]:
+                    raise ConversionError("a table follows a paragraph without items", line=no)
+                owner.tables.append(self._table(block))
+                k += 1
+                continue
             if len(block.lines) > 1:
                 raise ConversionError("one paragraph, item or heading per block; separate them by a blank line",
                                       line=block.no + 1)
@@ -403,6 +410,50 @@ class _Structure:
                 raise ConversionError(f"an indented line that is no item '(a) ...': {line.strip()[:60]!r}", line=no)
             k += 1
         return k
+
+
+    def _table(self, block: _Block) -> Table:
+        """``| cell | cell |`` rows; a ``|---|`` line makes the row above it a header row."""
+        rows: list[list[Cell]] = []
+        for j, line in enumerate(block.lines):
+            no = block.no + j
+            if TABLE_RULE.match(line):
+                if not rows or rows[-1][0].header:
+                    raise ConversionError("a '|---|' line stands under a table row it makes a header", line=no)
+                for cell in rows[-1]:
+                    cell.header = True
+                continue
+            if not TABLE_ROW.match(line):
+                raise ConversionError(f"a table line is '| cell | cell |': {line[:60]!r}", line=no)
+            rows.append([self._cell(text, no) for text in _cells(line)])
+        return Table(rows)
+
+    def _cell(self, text: str, no: int) -> Cell:
+        colspan = rowspan = 1
+        if m := CELL_SPAN.match(text):
+            colspan, rowspan = int(m.group(1) or 1), int(m.group(2) or 1)
+            if m.group(0).strip() == "{}" or colspan < 1 or rowspan < 1:
+                raise ConversionError(f"a cell's span is '{{colspan=N rowspan=M}}': {text[:30]!r}", line=no)
+            text = text[m.end():]
+        return Cell(self.parser.parse(text, no), colspan=colspan, rowspan=rowspan)
+
+
+def _cells(line: str) -> list[str]:
+    """A row's cells: the text between unescaped ``|``, trimmed (``\\|`` is a literal bar)."""
+    cells, buf, i = [], [], 1
+    while i < len(line):
+        c = line[i]
+        if c == "\\":
+            buf.append(line[i : i + 2])
+            i += 2
+            continue
+        if c == "|":
+            cells.append("".join(buf).strip())
+            buf = []
+        else:
+            buf.append(c)
+        i += 1
+    return cells
 
 
 def _unescape(text: str) -> str:

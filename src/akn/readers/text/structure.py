@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from ...languages import Language
 from ...notices import Notice
 from ...model import (
-    Annex, BodyPart, DateRef, Event, Inline, Italic, Item, Paragraph, PreambularParagraph, Section,
-    Text, joined, walk_paragraphs,
+    Annex, BodyPart, Cell, DateRef, Event, Inline, Italic, Item, Paragraph, PreambularParagraph, Section,
+    Table, Text, joined, walk_paragraphs,
 )
 from .blocks import (
     BULLET, ITEM_NUM, LETTER_HEADING, PARA_NUM, ROMAN_HEADING, UNSTOPPED_NUMBER, Block, ending, looks_preambular,
@@ -265,6 +265,25 @@ class BodyBuilder:
         self._container().append(para)
         self.last_para = para
 
+    def add_table(self, block: Block) -> bool:
+        """A table goes with the paragraph it follows, when that paragraph (one without items) is
+        the last part here; in an annex, a table standing first, or after a heading, is a paragraph
+        of its own. Elsewhere (after a heading in the operative part, where a new unnumbered
+        paragraph would break the numbering) it is not taken."""
+        assert block.table is not None
+        table = Table([[Cell(self.parser.parse(c.text, block.no) if c.text else [], c.header, c.colspan)
+                        for c in row] for row in block.table])
+        para = self.last_para
+        if para is not None and not para.items and self._container()[-1:] == [para]:
+            para.tables.append(table)
+            return True
+        if not self.italic_verbs:  # an annex
+            para = Paragraph(None, [], tables=[table])
+            self._container().append(para)
+            self.last_para = para
+            return True
+        return False
+
     def _unlabelled_item(self, text: str) -> bool:
         """A block after a chapeau ending in ":" (or after an item ending in ";") whose label the
         extraction lost is the next item, not a new unnumbered paragraph."""
@@ -411,11 +430,16 @@ def read_structure(blocks: list[Block], lang: Language, parser: InlineParser, wa
     """
     out = Body()
     state = "preamble"
-    blocks = separate_lone_operative_paragraph(blocks, lang)
+    blocks = list(separate_lone_operative_paragraph(blocks, lang))  # a table's fallback may go in
     main = BodyBuilder(parser, lang, warnings, parts_have_preambles=True)
     annex_builder: BodyBuilder | None = None
     pending: list[Block] = []  # blocks taken for site text after the operative part
     for k, block in enumerate(blocks):
+        if block.table is not None:
+            builder = main if state == "body" else annex_builder if state == "annex_body" else None
+            if builder is None or not builder.add_table(block):
+                blocks[k + 1 : k + 1] = block.fallback  # read as text, as a reader without tables would
+            continue
         text = block.text
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
         if state in ("preamble", "body") and is_closing(text, lang):
