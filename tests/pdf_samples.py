@@ -74,18 +74,24 @@ def _pdf(objects: list[bytes], root: int = 1) -> bytes:
     return bytes(out)
 
 
-def deeply_tagged_pdf(depth: int) -> bytes:
-    """A tagged PDF whose structure tree nests ``depth`` elements, one inside the other."""
-    content = b"BT /F1 12 Tf 72 700 Td /P <</MCID 0>> BDC (The General Assembly,) Tj EMC ET"
-    objects = [
+def _tagged_page(content: bytes, tree_root: bytes) -> list[bytes]:
+    """Objects 1-6 of a one-page tagged PDF: catalog, pages, page, its content, Helvetica, and
+    ``tree_root`` (object 6); the structure elements follow from object 7."""
+    return [
         b"<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 6 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
         b" /Resources << /Font << /F1 5 0 R >> >> /StructParents 0 >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /StructTreeRoot /K 7 0 R >>",
+        tree_root,
     ]
+
+
+def deeply_tagged_pdf(depth: int) -> bytes:
+    """A tagged PDF whose structure tree nests ``depth`` elements, one inside the other."""
+    content = b"BT /F1 12 Tf 72 700 Td /P <</MCID 0>> BDC (The General Assembly,) Tj EMC ET"
+    objects = _tagged_page(content, b"<< /Type /StructTreeRoot /K 7 0 R >>")
     first = len(objects) + 1
     for k in range(depth):
         kid = b"%d 0 R" % (first + k + 1) if k + 1 < depth else b"<< /Type /MCR /Pg 3 0 R /MCID 0 >>"
@@ -99,13 +105,7 @@ def tagged_list_pdf() -> bytes:
     content = (b"BT /F1 12 Tf 72 700 Td /Lbl <</MCID 0>> BDC ((a)) Tj EMC ET "
                b"BT /F1 12 Tf 108 700 Td /LBody <</MCID 1>> BDC (Agrees to the item;) Tj EMC ET")
     objects = [
-        b"<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 6 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> /StructParents 0 >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /StructTreeRoot /K 7 0 R /ParentTree << /Nums [0 [9 0 R 10 0 R]] >> >>",
+        *_tagged_page(content, b"<< /Type /StructTreeRoot /K 7 0 R /ParentTree << /Nums [0 [9 0 R 10 0 R]] >> >>"),
         b"<< /Type /StructElem /S /L /P 6 0 R /K 8 0 R >>",
         b"<< /Type /StructElem /S /LI /P 7 0 R /K [9 0 R 10 0 R] >>",
         b"<< /Type /StructElem /S /Lbl /P 8 0 R /Pg 3 0 R /K 0 >>",
