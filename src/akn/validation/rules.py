@@ -22,6 +22,7 @@ from .codes import ALPHA_2, ISO_639_2
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 A = "{" + NS + "}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_NS = {"a": NS}
 
 Finding = tuple[str, etree._Element, str]
 
@@ -84,10 +85,7 @@ class Document:
         self.eids: set[str] = set()
         self.tlc: dict[str, str] = {}  # eId of an entry of any <references> -> its element name
         self.wanted: dict = {}  # element -> the eId the house conventions want (filled by the body walk)
-        for el in root.iter(A + "*"):
-            eid = el.get("eId")
-            if eid is not None:
-                self.eids.add(eid)
+        self.eids.update(map(str, root.xpath("descendant-or-self::a:*/@eId", namespaces=_NS)))
         for refs in root.iter(A + "references"):
             for entry in refs:
                 if isinstance(entry.tag, str) and entry.get("eId"):
@@ -542,6 +540,10 @@ def _whole_iri(href: str) -> bool:
     return len(parts) >= 5 and all(parts) and not _FULL_DATE.fullmatch(parts[-1])
 
 
+#: the elements (in document order) whose attributes point somewhere or name a language, found by libxml2
+_POINTING = "descendant-or-self::a:*[@refersTo or @source or @xml:lang or starts-with(@href, '#')]"
+
+
 def _pointers(d: Document) -> Iterator[Finding]:
     for ref in d.root.iter(A + "ref"):
         href = ref.get("href", "")
@@ -552,10 +554,8 @@ def _pointers(d: Document) -> Iterator[Finding]:
             yield ("ref-iri", ref, f"Reference href '{href}' is not a whole AKN IRI "
                                    f"/akn/{{country}}/{{type}}/{{subtype}}/{{actor}}[/{{date}}]/{{number}} (the date "
                                    f"part only when the text prints one) ({HOUSE})")
-    for el in d.root.iter(A + "*"):
+    for el in d.root.xpath(_POINTING, namespaces=_NS):
         refers, source, href = el.get("refersTo"), el.get("source"), el.get("href")
-        if refers is None and source is None and el.get(XML_LANG) is None and not (href or "").startswith("#"):
-            continue
         wrong = []
         if refers is not None and any(not (r.startswith("#") and r[1:] in d.tlc) for r in refers.split()):
             wrong.append(f"refersTo '{refers}'")

@@ -121,12 +121,19 @@ def parse_xml(data: bytes | str, max_bytes: int = MAX_BYTES) -> etree._Element:
         message = re.sub(r",? line \d+, column \d+$", "", str(e.msg or e))
         raise ConversionError(f"not well-formed XML: {message}", line=e.lineno or 1) from None
     _check_depth(root)
-    if any(not isinstance(el.tag, str) and el.tag is not etree.Comment for el in root.iter()):
+    # entities and processing instructions: every node whose tag is not a name, comments aside
+    if next(root.iter(etree.Entity, etree.ProcessingInstruction), None) is not None:
         raise ConversionError("XML holds an entity akn cannot expand", line=1)  # never expected: defence in depth
     return root
 
 
+#: an element at the depth bound, found by libxml2: without one nothing can nest deeper
+_AT_MAX_DEPTH = "boolean(" + "/".join(["*"] * (MAX_DEPTH - 1)) + ")"
+
+
 def _check_depth(root: etree._Element) -> None:
+    if not root.xpath(_AT_MAX_DEPTH):  # the usual case, checked in C rather than by walking every node
+        return
     stack = [(root, 1)]
     while stack:
         el, depth = stack.pop()
