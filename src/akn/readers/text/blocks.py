@@ -62,6 +62,11 @@ class CellText:
 def ending(text: str) -> str:
     """The punctuation a block ends with, looking through a trailing footnote marker and quotes."""
     text = text[-200:].rstrip()[-24:]  # only the end matters; anchored patterns would scan it all
+    last = text[-1:]
+    if last and last in ".,;:!?":
+        return last  # no marker ends in punctuation, nor in a letter (next): the pattern cannot match
+    if last.isalpha():
+        return ""
     stripped = _TRAILING_MARKER.sub("", text).rstrip()
     if stripped and stripped[-1] in ".,;:!?" and stripped != text:
         return stripped[-1]

@@ -491,6 +491,8 @@ class InlineParser:
             while digits:
                 # the next marker wherever it stands; a later one only glued to a word ("Asia,6"):
                 # "the 13 practical steps" is a number, not marker 13 with 11 and 12 gone missing
+                if not any(marker in text for marker in self.resolver.upcoming()):
+                    break  # most texts hold none of them at all
                 found = next(
                     ((marker, m) for i, marker in enumerate(self.resolver.upcoming())
                      if (m := self.resolver.find_digit_marker(text, marker, detached=i == 0))),
