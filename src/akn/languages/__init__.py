@@ -64,8 +64,10 @@ class Language:
     def parse_date(self, text: str) -> str | None:
         """The ISO form of the first date printed in ``text``, or None."""
         m = self.date_re.search(text)
-        if not m:
-            return None
+        return self.iso_date(m) if m else None
+
+    def iso_date(self, m: re.Match[str]) -> str | None:
+        """The ISO form of a date :attr:`date_re` matched, or None for a day no calendar has."""
         month = self.month_number[m.group("month").lower()]
         try:  # "31 February", "0 December", year 0000: printed, but no day of the calendar
             return date(int(m.group("year")), month, int(m.group("day"))).isoformat()

@@ -426,7 +426,7 @@ def mark_references(text: str, lang: Language, home: str = "GA") -> list[Inline]
     for m in dates:  # dates never overlap one another: only the spans before them matter
         if taken and taken.overlaps(m.start(), m.end()):
             continue
-        iso = lang.parse_date(m.group(0))
+        iso = lang.iso_date(m)  # what parse_date(m.group(0)) finds, without searching it again
         if iso:
             spans.append((m.start(), m.end(), DateRef(iso, m.group(0))))
     return weave(text, spans)

@@ -95,7 +95,9 @@ def clean_web_text(lines: list[Line]) -> list[Line]:
             if "\t" in line.text or "  " in text.strip():
                 indent = text[: len(text) - len(text.lstrip())]
                 text = indent + re.sub(r"\s{2,}", " ", text.strip())
-        out.append(Line(line.no, text, line.kind if text.strip() else "blank"))
+        kind = line.kind if text.strip() else "blank"
+        # most lines hold no web mechanics: the line itself goes on (a new one would be equal)
+        out.append(line if text is line.text and kind == line.kind and not line.in_box else Line(line.no, text, kind))
     return out
 
 
