@@ -116,3 +116,14 @@ def test_cli_reports_one_line_and_writes_nothing(tmp_path, name, data):
     assert "Traceback" not in result.output and str(source) in result.output
     assert not any(line in result.output for line in passwd_lines())
     assert not out.exists()
+
+
+def test_nesting_up_to_the_bound_is_read_and_one_deeper_refused():
+    from akn.readers.akn.safe import parse_xml
+
+    def nested(depth: int) -> bytes:  # the root counts as one
+        return b"<a>" * depth + b"</a>" * depth
+
+    assert parse_xml(nested(MAX_DEPTH)).tag == "a"
+    with pytest.raises(ConversionError, match="deeper than"):
+        parse_xml(nested(MAX_DEPTH + 1))

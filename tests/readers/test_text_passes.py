@@ -418,3 +418,21 @@ def test_an_items_last_line_printed_after_its_label_goes_back():
     assert plain_text(res.body[0].items[1].children) == (
         "Recognizing the positive role that trade can play in achieving food security.")
     assert [p.num for p in res.body] == ["1", "2"]
+
+
+@pytest.mark.parametrize("text, end", [
+    ("Recalling its resolution 75/1,", ","), ("Reaffirming its resolutions,¹", ","), ("the 2030 Agenda.2", "."),
+    ("Development.[^3]", "."), ("“as agreed.”", "."), ("Partnerships and support mechanisms", ""),
+    ("the programme for 2024", ""), ("*Calls upon*", ""), ("", ""), ("at its eightieth session;*", ";"),
+])
+def test_the_ending_of_a_block_looks_through_markers_and_quotes(text, end):
+    from akn.readers.text.blocks import ending
+
+    assert ending(text) == end
+
+
+def test_dates_in_running_text_are_marked_only_when_the_calendar_has_them():
+    lang = get_language("eng")
+    dates = [n for n in mark_references("from 31 February 2021 to 16 December 2021, and 1er mars", lang)
+             if not isinstance(n, Text)]
+    assert [(d.date, d.text) for d in dates] == [("2021-12-16", "16 December 2021")]
