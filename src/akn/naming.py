@@ -67,9 +67,12 @@ def work_name(res: Resolution) -> WorkName | None:
     return WorkName(ACTORS[res.meta.body][0], res.meta.adoption_date or "", iri_number(number))
 
 
+_YEAR_IN_BRACKETS = re.compile(r"\s*\(\d{4}\)$")
+
+
 def iri_number(number: str) -> str:
     """The number as it stands in an IRI (D3): ``76/187`` -> ``76-187``; ``2208 (2015)`` -> ``2208``."""
-    number = re.sub(r"\s*\(\d{4}\)$", "", number.strip())
+    number = _YEAR_IN_BRACKETS.sub("", number.strip())
     return number.replace("/", "-").replace(" ", "_")
 
 
@@ -124,10 +127,13 @@ def symbol_from_filename(stem: str) -> str | None:
     return None
 
 
+_NUMBER_AND_YEAR = re.compile(r"^(\d+)\s*\((\d{4})\)$")
+
+
 def cited_resolution_iri(actor: str, number: str, date: str | None) -> str:
     """IRI of a cited resolution (D15). A date the citation does not print is never guessed: the
     IRI then has no date part, ``/akn/un/statement/deliberation/un-ga/75-196`` (docs/profile.md)."""
-    m = re.match(r"^(\d+)\s*\((\d{4})\)$", number.strip())
+    m = _NUMBER_AND_YEAR.match(number.strip())
     if m and date is None:  # Security Council style: the year is printed with the number
         date = m.group(2)
     return "/".join(["/akn/un/statement/deliberation", actor, *([date] if date else []), iri_number(number)])
@@ -199,14 +205,20 @@ def _symbol_from_iri_number(number: str, document: bool = False) -> str:
 # -------------------------------------------------------------------------------------- eIds
 
 
+_NOT_IN_EID_NUM = re.compile(r"[^0-9A-Za-z\-]")
+
+
 def eid_num(num: str) -> str:
     """The level number of an eId: final punctuation and brackets stripped, case kept ("7." -> "7")."""
-    return re.sub(r"[^0-9A-Za-z\-]", "", num.replace(".", "-")).strip("-")
+    return _NOT_IN_EID_NUM.sub("", num.replace(".", "-")).strip("-")
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def lower_camel(phrase: str) -> str:
     """``Reaffirming also`` -> ``reaffirmingAlso``: the preambular container name (D8)."""
-    words = re.findall(r"[^\W\d_]+", phrase)
+    words = _LETTER_RUN.findall(phrase)
     if not words:
         return "preambularParagraph"
     return words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])
