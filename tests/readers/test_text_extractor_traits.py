@@ -7,7 +7,7 @@ import akn
 from akn.api import read_any
 from akn.model import Section, plain_text, walk_paragraphs
 from akn.languages import get_language
-from akn.readers.text.blocks import Block, part_heading
+from akn.readers.text.blocks import Block, looks_preambular, part_heading
 from akn.readers.text.footnotes import lift_footnotes
 from akn.readers.text.furniture import remove_page_furniture
 from akn.readers.text.inlines import InlineParser
@@ -256,3 +256,35 @@ def test_a_three_line_running_title_over_the_page_number_is_furniture():
     kept = _kept(text)
     assert kept[-2:] == ["1. Decides to convene, as endorsed by the General Assembly in its",
                          "resolution 79/237, the meeting;"]
+
+
+def _preamble_openings(body: str) -> list[str]:
+    res = read_any("80/88. Offers by Member States of study and training facilities\n\nThe General Assembly,\n"
+                   + body + "1. Takes note of the report;\n2. Invites all States to make offers.\n\n"
+                   "61st plenary meeting\n4 December 2025\n").resolution
+    return [" ".join(plain_text(p.children).split()[:2]) for p in res.preamble]
+
+
+def test_an_adverb_before_an_opener_opens_a_preambular_paragraph():
+    # pdftotext, A/RES/80/88 and 80/106: no blank line between paragraphs, an adverb in -ly first
+    body = ("Conscious of the importance of promoting the educational advancement of the\n"
+            "inhabitants of Non-Self-Governing Territories,\n"
+            "Strongly convinced that the continuation and expansion of offers of scholarships\n"
+            "is essential in order to meet the increasing need of students,\n"
+            "Solemnly proclaiming the need to bring colonialism to a speedy end,\n")
+    assert _preamble_openings(body) == ["Conscious of", "Strongly convinced", "Solemnly proclaiming"]
+
+
+def test_a_listed_opener_before_a_name_in_title_case_opens_a_preambular_paragraph():
+    # pdftotext, A/RES/80/222 and 80/135: "Welcoming Human Rights Council resolution …" is no title
+    body = ("Recalling its previous resolutions on the situation of human rights in the Islamic\n"
+            "Republic of Iran, the most recent of which is resolution 79/183 of 17 December 2024,\n"
+            "Welcoming Human Rights Council resolution 58/21 of 3 April 2025, in which\n"
+            "the Council decided to extend the mandates for a period of one year,\n"
+            "Recalling United Nations Environment Assembly resolution 6/1,\n")
+    assert _preamble_openings(body) == ["Recalling its", "Welcoming Human", "Recalling United"]
+
+
+def test_a_noun_in_ly_before_a_participle_goes_on_with_its_sentence():
+    assert not looks_preambular("Assembly adopted the declaration,", ENG)
+    assert looks_preambular("Strongly condemning all attacks,", ENG)

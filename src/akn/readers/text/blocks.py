@@ -103,23 +103,38 @@ def part_heading(text: str) -> tuple[str, str] | None:
 
 
 _NOT_OPENERS = frozenset("united limited red federated associated unified".split())
+_NOT_ADVERBS = frozenset("assembly family supply reply july italy ally rally".split())  # nouns in -ly
 
 
 def looks_preambular(text: str, lang: Language) -> bool:
     """Whether a paragraph opens the way preambular paragraphs do ("Recalling", "Deeply concerned").
 
     Words that only look like participles ("United Nations") do not count, nor does the first
-    word of a title in title case ("Securing Our Common Future").
+    word of a title in title case ("Securing Our Common Future"); a listed opener before a name
+    ("Welcoming Human Rights Council resolution") still counts, and so does an adverb before an
+    opener ("Strongly convinced", "Solemnly proclaiming").
     """
     words = re.sub(r"^[*_]+", "", text).split(" ", 4)
     if not words[0][:1].isupper():  # "comprising …" on a wrapped line goes on a sentence
         return False
     first = words[0].strip(",*_").lower()
-    if first in _NOT_OPENERS or (len(words) >= 4 and all(w[:1].isupper() for w in words[1:4])):
+    if first in _NOT_OPENERS:
         return False
-    if first.endswith(("ment", "ments")) and "ment" not in lang.opener_suffixes:
+    if (first.endswith(lang.adverb_endings) and first not in _NOT_ADVERBS and len(words) > 1
+            and words[1][:1].islower() and _opening_word(words[1].strip(",;*_"), lang)):
+        return True
+    if (first not in lang.preamble_openers and len(words) >= 4
+            and all(w[:1].isupper() for w in words[1:4])):
+        return False
+    return _opening_word(first, lang)
+
+
+def _opening_word(word: str, lang: Language) -> bool:
+    """Whether a (lower-case) word is one preambular paragraphs open with: listed, or a participle
+    or adjective by its ending."""
+    if word.endswith(("ment", "ments")) and "ment" not in lang.opener_suffixes:
         return False  # "Disarmament", "Development": nouns, though they end like "Confident"
-    return first in lang.preamble_openers or first.endswith(lang.opener_suffixes)
+    return word in lang.preamble_openers or word.endswith(lang.opener_suffixes)
 
 
 def meeting_line(text: str, lang: Language) -> bool:
