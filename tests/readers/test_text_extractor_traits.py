@@ -288,3 +288,44 @@ def test_a_listed_opener_before_a_name_in_title_case_opens_a_preambular_paragrap
 def test_a_noun_in_ly_before_a_participle_goes_on_with_its_sentence():
     assert not looks_preambular("Assembly adopted the declaration,", ENG)
     assert looks_preambular("Strongly condemning all attacks,", ENG)
+
+
+def test_pypdf_a_flush_left_name_after_a_comma_goes_on_its_paragraph():
+    # pypdf, A/RES/80/109: first lines stand in one space; "Refrigerated …" is flush left
+    res = read_any("80/109. Sustainable fisheries\n\n The General Assembly,\n"
+                   " Recalling its resolutions on sustainable fisheries, including resolution 79/144 of\n"
+                   "10 December 2024, and its other resolutions on the matter, and recalling also the\n"
+                   "relevant provisions of the United Nations Convention on the Law of the Sea and of\n"
+                   "the Agreement for the Implementation of the Provisions of the Convention,\n"
+                   " Recognizing further the role of the Global Record of Fishing Vessels,\n"
+                   "Refrigerated Transport Vessels and Supply Vessels in the concerted fight against\n"
+                   "illegal, unreported and unregulated fishing,\n"
+                   " Encouraging Member States to use and strengthen appropriate focal points to\n"
+                   "facilitate information exchange among one another,\n"
+                   " 1. Reaffirms the importance it attaches to the long-term conservation of the living\n"
+                   "marine resources of the world’s oceans and seas and the pursuit of sustainable\n"
+                   "fisheries, and the obligations of States to cooperate to this end;\n"
+                   " 2. Calls upon all States to take measures.\n\n 61st plenary meeting\n 9 December 2025\n").resolution
+    assert [" ".join(plain_text(p.children).split()[:2]) for p in res.preamble] == [
+        "Recalling its", "Recognizing further", "Encouraging Member"]
+
+
+def test_a_preambular_paragraph_closed_by_a_semicolon_at_a_full_line_ends_there():
+    # pdftotext, A/RES/80/113: "… in 2026;" fills its line, "Recognizing …" opens the next one
+    body = ("Reaffirming the adoption of the outcome document entitled “New Urban\n"
+            "Agenda” at the United Nations Conference on Housing and Sustainable Urban\n"
+            "Development (Habitat III), held in Quito from 17 to 20 October 2016, and in this\n"
+            "regard noting the commitments therein undertaken by Member States regarding\n"
+            "disaster risk management, and looking forward to the high-level meeting of the\n"
+            "General Assembly on the midterm review of the New Urban Agenda in 2026;\n"
+            "Recognizing that local communities are the first responders in most disasters,\n"
+            "underlining the critical role played by in-country capacities in disaster risk\n"
+            "reduction, including preparedness, and capacity-building for community resilience,\n"
+            "Stressing the need for all relevant actors involved in international responses to\n"
+            "natural disasters to ensure that such responses are tailored to context, make use of\n"
+            "appropriate tools and support local systems, including by building on local expertise\n"
+            "and capacities,\n"
+            "Recognizing the adverse effects of climate change as contributors to\n"
+            "environmental degradation and extreme weather events, which may, in certain\n"
+            "instances, among other factors, contribute to disaster-induced human mobility,\n")
+    assert _preamble_openings(body) == ["Reaffirming the", "Recognizing that", "Stressing the", "Recognizing the"]

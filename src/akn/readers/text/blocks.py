@@ -200,7 +200,8 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
                 close()
                 current = (line.no, Pieces(text))
         elif not line.in_box and (
-                layout.opens_block(current[1].probe(), text, lang, lines[following[k]].text if k in following else None)
+                layout.opens_block(current[1].probe(), text, lang, lines[following[k]].text if k in following else None,
+                                   line.text)
                 or layout.indented_opening(line.text, current[1].probe())):
             close()
             current = (line.no, Pieces(text))
@@ -286,9 +287,20 @@ class _Layout:
                 and not opens_structure(text) and not looks_preambular(text, lang)
                 and not re.match(lang.annex, text) and not re.match(lang.closing["meeting"], text))
 
-    def opens_block(self, prev: str, text: str, lang: Language, nxt: str | None = None) -> bool:
+    def name_at_margin(self, raw: str | None, text: str, lang: Language) -> bool:
+        """In text whose lines start flush left but for paragraphs' first lines (pypdf, as in
+        :meth:`indented_opening`), a flush-left line opening with a word that is an opener only by
+        its ending goes on its sentence: a name wrapped after a comma ("Fishing Vessels,", then
+        "Refrigerated Transport Vessels and …"), not a paragraph."""
+        if raw is None or self.margin != 0 or _indent(raw) != 0:
+            return False
+        first = text.split(" ", 1)[0].strip(",;*_").lower()
+        return first not in lang.preamble_openers and not first.endswith(lang.adverb_endings)
+
+    def opens_block(self, prev: str, text: str, lang: Language, nxt: str | None = None,
+                    raw: str | None = None) -> bool:
         """Whether a line right after ``prev`` (no blank line between) opens a new block; ``nxt``
-        is the text line after it, if any."""
+        is the text line after it, if any; ``raw``: the line as printed, with its indent."""
         if (opens_structure(text) or re.match(lang.annex, text)) and _may_end_before(prev):
             return True
         if self.next_number(text):
@@ -306,7 +318,8 @@ class _Layout:
                 looks_preambular(text, lang) or (short and prev.rsplit(" ", 1)[-1].lower() not in lang.small_words)):
             # "I", "Activities of …", then the part's own "Recalling …" or its paragraph: a block of its own
             return True
-        if (short or (self.unspaced and _may_end_at_full_line(prev, lang))) and _new_paragraph_line(prev, text, lang):
+        if ((short or (self.unspaced and _may_end_at_full_line(prev, lang))) and _new_paragraph_line(prev, text, lang)
+                and not self.name_at_margin(raw, text, lang)):
             return True
         if self.unspaced and ending(prev) in (".", ";", ":") and _heading_line(text, self.width, lang, nxt):
             return True
@@ -330,10 +343,12 @@ def _indent_margin(lines: list[Line]) -> int | None:
 
 def _may_end_at_full_line(block: str, lang: Language) -> bool:
     """Whether a block may end at a line that fills the page: when it is the last operative
-    paragraph ("."), or a preambular paragraph or a decision's chapeau (",") — never a numbered
-    paragraph at a comma ("… the Use,\nStockpiling, Production and Transfer …")."""
+    paragraph ("."), or a preambular paragraph (",", or the ";" some close with) or a decision's
+    chapeau (",") — never a numbered paragraph at a comma ("… the Use,\nStockpiling, Production
+    and Transfer …")."""
     end = ending(block)
-    return end == "." or (end == "," and (looks_preambular(block, lang) or bool(re.match(lang.decision_opening, block))))
+    return end == "." or (end in (",", ";") and looks_preambular(block, lang)) or (
+        end == "," and bool(re.match(lang.decision_opening, block)))
 
 
 def _unspaced(lines: list[Line], lang: Language) -> bool:
