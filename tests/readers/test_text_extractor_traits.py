@@ -7,7 +7,7 @@ import akn
 from akn.api import read_any
 from akn.model import Section, plain_text, walk_paragraphs
 from akn.languages import get_language
-from akn.readers.text.blocks import Block, looks_preambular, part_heading
+from akn.readers.text.blocks import Block, looks_preambular, part_heading, unwrap
 from akn.readers.text.footnotes import lift_footnotes
 from akn.readers.text.furniture import remove_page_furniture
 from akn.readers.text.inlines import InlineParser
@@ -329,3 +329,22 @@ def test_a_preambular_paragraph_closed_by_a_semicolon_at_a_full_line_ends_there(
             "environmental degradation and extreme weather events, which may, in certain\n"
             "instances, among other factors, contribute to disaster-induced human mobility,\n")
     assert _preamble_openings(body) == ["Reaffirming the", "Recognizing that", "Stressing the", "Recognizing the"]
+
+
+def test_layout_a_name_wrapped_back_to_the_margin_goes_on_its_paragraph():
+    # pdftotext -layout, A/RES/80/109: first lines stand in six columns; "Refrigerated …" wraps
+    # back to the margin of the lines before, "Encouraging …" stands in as a first line
+    lines = [
+        "                         Recalling its resolutions on sustainable fisheries, including resolution",
+        "                   79/144 of 10 December 2024, and its other resolutions on the matter, and recalling",
+        "                   also the relevant provisions of the United Nations Convention on the Law of the",
+        "                   Sea and of the Agreement for the Implementation of the Provisions,",
+        "                         Recognizing further the role of the Global Record of Fishing Vessels,",
+        "                   Refrigerated Transport Vessels and Supply Vessels in the concerted fight against",
+        "                   illegal, unreported and unregulated fishing,",
+        "                        Encouraging Member States to use and strengthen appropriate focal points to",
+        "                   facilitate information exchange among one another,",
+    ]
+    blocks = unwrap(split_lines("\n".join(lines) + "\n"), ENG)
+    assert [b.text.split(" ", 2)[:2] for b in blocks] == [
+        ["Recalling", "its"], ["Recognizing", "further"], ["Encouraging", "Member"]]

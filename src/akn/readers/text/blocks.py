@@ -175,6 +175,9 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
         current = None
 
     page_break = False  # a page ended in the gap
+    first_indent: int | None = None  # the indent of the current block's first line
+    indent_before: int | None = None  # of the text line before that first line: the margin there
+    last_indent: int | None = None  # of the last text line seen
     texts = [i for i, line in enumerate(lines) if line.kind == "text"]
     following = dict(zip(texts, texts[1:]))  # a text line's index -> the next text line's
     for k, line in enumerate(lines):
@@ -187,9 +190,11 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
             # a block closed at a gap may still continue here (page-cut paragraph)
             if gap and blocks and layout.goes_on(blocks[-1][1].probe(), text, lang, page_break):
                 current = blocks.pop()
+                first_indent = indent_before = None  # a block taken up again: its first line is long gone
                 current[1].wrap(text)
             else:
                 current = (line.no, Pieces(text))
+                first_indent, indent_before = _indent(line.text), last_indent
         elif current[1].length <= 12 and _number_only(current[1].text) and not (gap and opens_structure(text)):
             current[1].add(" ")  # "1." alone on its line (pdfminer: and a blank line), then its text
             current[1].add(text)
@@ -199,15 +204,18 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
             else:
                 close()
                 current = (line.no, Pieces(text))
+                first_indent, indent_before = _indent(line.text), last_indent
         elif not line.in_box and (
                 layout.opens_block(current[1].probe(), text, lang, lines[following[k]].text if k in following else None,
-                                   line.text)
+                                   line.text, (first_indent, indent_before))
                 or layout.indented_opening(line.text, current[1].probe())):
             close()
             current = (line.no, Pieces(text))
+            first_indent, indent_before = _indent(line.text), last_indent
         else:
             current[1].wrap(text)
         gap = page_break = False
+        last_indent = _indent(line.text)
         layout.saw(text)
     close()
     return restore_displaced_last_lines([Block(no, pieces.text) for no, pieces in blocks], lang)
@@ -287,20 +295,28 @@ class _Layout:
                 and not opens_structure(text) and not looks_preambular(text, lang)
                 and not re.match(lang.annex, text) and not re.match(lang.closing["meeting"], text))
 
-    def name_at_margin(self, raw: str | None, text: str, lang: Language) -> bool:
-        """In text whose lines start flush left but for paragraphs' first lines (pypdf, as in
-        :meth:`indented_opening`), a flush-left line opening with a word that is an opener only by
-        its ending goes on its sentence: a name wrapped after a comma ("Fishing Vessels,", then
-        "Refrigerated Transport Vessels and …"), not a paragraph."""
-        if raw is None or self.margin != 0 or _indent(raw) != 0:
+    def name_at_margin(self, raw: str | None, indents: tuple[int | None, int | None], text: str,
+                       lang: Language) -> bool:
+        """Where a paragraph's first line stands in further than its other lines (pypdf: one
+        space; ``pdftotext -layout``: a few, and a page's margin may differ from the next one's),
+        a line set back from the first line of the block it follows to the margin the line before
+        that block stood at goes on the block when its first word is an opener only by its ending:
+        a name wrapped after a comma ("Fishing Vessels,", then "Refrigerated Transport Vessels …"),
+        not a paragraph. ``indents``: of the block's first line, and of the line before it."""
+        first, before = indents
+        if raw is None or first is None or before is None:
             return False
-        first = text.split(" ", 1)[0].strip(",;*_").lower()
-        return first not in lang.preamble_openers and not first.endswith(lang.adverb_endings)
+        indent = _indent(raw)  # -layout sets a column a space either way
+        if abs(indent - before) > 1 or not (indent <= first - 2 or indent == 0 < first):
+            return False
+        word = text.split(" ", 1)[0].strip(",;*_").lower()
+        return word not in lang.preamble_openers and not word.endswith(lang.adverb_endings)
 
     def opens_block(self, prev: str, text: str, lang: Language, nxt: str | None = None,
-                    raw: str | None = None) -> bool:
+                    raw: str | None = None, indents: tuple[int | None, int | None] = (None, None)) -> bool:
         """Whether a line right after ``prev`` (no blank line between) opens a new block; ``nxt``
-        is the text line after it, if any; ``raw``: the line as printed, with its indent."""
+        is the text line after it, if any; ``raw``: the line as printed, with its indent;
+        ``indents``: of the first line of the block it would go on, and of the line before that."""
         if (opens_structure(text) or re.match(lang.annex, text)) and _may_end_before(prev):
             return True
         if self.next_number(text):
@@ -319,7 +335,7 @@ class _Layout:
             # "I", "Activities of …", then the part's own "Recalling …" or its paragraph: a block of its own
             return True
         if ((short or (self.unspaced and _may_end_at_full_line(prev, lang))) and _new_paragraph_line(prev, text, lang)
-                and not self.name_at_margin(raw, text, lang)):
+                and not self.name_at_margin(raw, indents, text, lang)):
             return True
         if self.unspaced and ending(prev) in (".", ";", ":") and _heading_line(text, self.width, lang, nxt):
             return True
