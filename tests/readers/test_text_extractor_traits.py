@@ -348,3 +348,29 @@ def test_layout_a_name_wrapped_back_to_the_margin_goes_on_its_paragraph():
     blocks = unwrap(split_lines("\n".join(lines) + "\n"), ENG)
     assert [b.text.split(" ", 2)[:2] for b in blocks] == [
         ["Recalling", "its"], ["Recognizing", "further"], ["Encouraging", "Member"]]
+
+
+def test_a_preambular_paragraphs_last_item_ended_at_a_full_line_is_followed_by_the_next_paragraph():
+    # pdftotext, A/RES/80/210: "(e) …, 2024," fills its line; "Recalling also …" opens a paragraph
+    body = ("Welcoming the endorsement by the Committee on World Food Security of the following\n"
+            "policy products and recommendations of the Committee, among others:\n"
+            "(a) The Voluntary Guidelines to Support the Progressive Realization of the Right\n"
+            "to Adequate Food, at its thirtieth session, held from 20 to 23 September 2004,\n"
+            "(b) The Principles for Responsible Investment in Agriculture and Food\n"
+            "Systems, 16 at its forty-first session, held from 13 to 18 October 2014,\n"
+            "(c) The Voluntary Guidelines on Food Systems and Nutrition, at its forty-seventh\n"
+            "session, held from 8 to 11 February 2021,\n"
+            "(d) The Voluntary Guidelines on Gender Equality and Women’s and Girls’\n"
+            "Empowerment in the Context of Food Security and Nutrition, 18 at its fifty-first\n"
+            "session, held from 23 to 27 October and on 25 November 2023,\n"
+            "(e) The Policy Recommendations on Reducing Inequalities for Food Security\n"
+            "and Nutrition, 19 at its fifty-second session, held from 21 to 25 October 2024,\n"
+            "Recalling also the endorsement of the Voluntary Guidelines for Securing\n"
+            "Sustainable Small-Scale Fisheries in the Context of Food Security and Poverty\n"
+            "Eradication by the Committee on Fisheries, at its thirty-first session, held in June\n"
+            "2014,\n"
+            "Stressing the importance of the Second International Conference on Nutrition,\n"
+            "hosted by the World Health Organization and the Food and Agriculture Organization\n"
+            "of the United Nations in Rome from 19 to 21 November 2014, and of its outcome\n"
+            "documents, the Rome Declaration on Nutrition and the Framework for Action,\n")
+    assert _preamble_openings(body) == ["Welcoming the", "Recalling also", "Stressing the"]

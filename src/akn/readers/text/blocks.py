@@ -337,6 +337,9 @@ class _Layout:
         if ((short or (self.unspaced and _may_end_at_full_line(prev, lang))) and _new_paragraph_line(prev, text, lang)
                 and not self.name_at_margin(raw, indents, text, lang)):
             return True
+        if (self.unspaced and ITEM_NUM.match(prev) and ending(prev) in (",", ";")
+                and text.split(" ", 1)[0].lower() in lang.preamble_openers):
+            return True  # a preambular paragraph's last item, ended at a full line: "(e) …, 2024," / "Recalling also …"
         if self.unspaced and ending(prev) in (".", ";", ":") and _heading_line(text, self.width, lang, nxt):
             return True
         return self.one_per_line and ending(prev) in (".", ";") and _whole_paragraph_line(text)
