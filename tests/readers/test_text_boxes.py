@@ -228,3 +228,13 @@ def test_pieces_after_a_paragraph_are_not_taken_for_the_next_one():
     assert [b.text.split(" ", 2)[:2] for b in blocks] == [["Recognizing", "the"], ["Recognizing", "also"],
                                                          ["Taking", "note"]]
     assert blocks[1].text.endswith("context,")
+
+
+def test_a_detached_opening_phrase_after_the_running_header_goes_first():
+    # pdfminer, A/RES/80/233 page 2: the page's first line cut into three boxes under the header
+    raw = boxed(["Recalling further the Regulations and Rules Governing Programme Planning,\n"
+                 "of their meetings,", "25-21250 (E)"],
+                ["A/RES/80/233", "Programme planning", "the  report  of", "Having  considered",
+                 "the  Committee  for  Programme  and\nCoordination  on  the  work  of  its  sixty-fifth  session,"])
+    texts, _ = restored(raw)
+    assert texts[-5:-1] == ["Programme planning", "Having considered", "the report of", "the Committee for Programme and"]

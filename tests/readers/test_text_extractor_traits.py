@@ -7,7 +7,7 @@ import akn
 from akn.api import read_any
 from akn.model import Section, plain_text, walk_paragraphs
 from akn.languages import get_language
-from akn.readers.text.blocks import Block, part_heading
+from akn.readers.text.blocks import Block, looks_preambular, part_heading, unwrap
 from akn.readers.text.footnotes import lift_footnotes
 from akn.readers.text.furniture import remove_page_furniture
 from akn.readers.text.inlines import InlineParser
@@ -256,3 +256,121 @@ def test_a_three_line_running_title_over_the_page_number_is_furniture():
     kept = _kept(text)
     assert kept[-2:] == ["1. Decides to convene, as endorsed by the General Assembly in its",
                          "resolution 79/237, the meeting;"]
+
+
+def _preamble_openings(body: str) -> list[str]:
+    res = read_any("80/88. Offers by Member States of study and training facilities\n\nThe General Assembly,\n"
+                   + body + "1. Takes note of the report;\n2. Invites all States to make offers.\n\n"
+                   "61st plenary meeting\n4 December 2025\n").resolution
+    return [" ".join(plain_text(p.children).split()[:2]) for p in res.preamble]
+
+
+def test_an_adverb_before_an_opener_opens_a_preambular_paragraph():
+    # pdftotext, A/RES/80/88 and 80/106: no blank line between paragraphs, an adverb in -ly first
+    body = ("Conscious of the importance of promoting the educational advancement of the\n"
+            "inhabitants of Non-Self-Governing Territories,\n"
+            "Strongly convinced that the continuation and expansion of offers of scholarships\n"
+            "is essential in order to meet the increasing need of students,\n"
+            "Solemnly proclaiming the need to bring colonialism to a speedy end,\n")
+    assert _preamble_openings(body) == ["Conscious of", "Strongly convinced", "Solemnly proclaiming"]
+
+
+def test_a_listed_opener_before_a_name_in_title_case_opens_a_preambular_paragraph():
+    # pdftotext, A/RES/80/222 and 80/135: "Welcoming Human Rights Council resolution …" is no title
+    body = ("Recalling its previous resolutions on the situation of human rights in the Islamic\n"
+            "Republic of Iran, the most recent of which is resolution 79/183 of 17 December 2024,\n"
+            "Welcoming Human Rights Council resolution 58/21 of 3 April 2025, in which\n"
+            "the Council decided to extend the mandates for a period of one year,\n"
+            "Recalling United Nations Environment Assembly resolution 6/1,\n")
+    assert _preamble_openings(body) == ["Recalling its", "Welcoming Human", "Recalling United"]
+
+
+def test_a_noun_in_ly_before_a_participle_goes_on_with_its_sentence():
+    assert not looks_preambular("Assembly adopted the declaration,", ENG)
+    assert looks_preambular("Strongly condemning all attacks,", ENG)
+
+
+def test_pypdf_a_flush_left_name_after_a_comma_goes_on_its_paragraph():
+    # pypdf, A/RES/80/109: first lines stand in one space; "Refrigerated …" is flush left
+    res = read_any("80/109. Sustainable fisheries\n\n The General Assembly,\n"
+                   " Recalling its resolutions on sustainable fisheries, including resolution 79/144 of\n"
+                   "10 December 2024, and its other resolutions on the matter, and recalling also the\n"
+                   "relevant provisions of the United Nations Convention on the Law of the Sea and of\n"
+                   "the Agreement for the Implementation of the Provisions of the Convention,\n"
+                   " Recognizing further the role of the Global Record of Fishing Vessels,\n"
+                   "Refrigerated Transport Vessels and Supply Vessels in the concerted fight against\n"
+                   "illegal, unreported and unregulated fishing,\n"
+                   " Encouraging Member States to use and strengthen appropriate focal points to\n"
+                   "facilitate information exchange among one another,\n"
+                   " 1. Reaffirms the importance it attaches to the long-term conservation of the living\n"
+                   "marine resources of the world’s oceans and seas and the pursuit of sustainable\n"
+                   "fisheries, and the obligations of States to cooperate to this end;\n"
+                   " 2. Calls upon all States to take measures.\n\n 61st plenary meeting\n 9 December 2025\n").resolution
+    assert [" ".join(plain_text(p.children).split()[:2]) for p in res.preamble] == [
+        "Recalling its", "Recognizing further", "Encouraging Member"]
+
+
+def test_a_preambular_paragraph_closed_by_a_semicolon_at_a_full_line_ends_there():
+    # pdftotext, A/RES/80/113: "… in 2026;" fills its line, "Recognizing …" opens the next one
+    body = ("Reaffirming the adoption of the outcome document entitled “New Urban\n"
+            "Agenda” at the United Nations Conference on Housing and Sustainable Urban\n"
+            "Development (Habitat III), held in Quito from 17 to 20 October 2016, and in this\n"
+            "regard noting the commitments therein undertaken by Member States regarding\n"
+            "disaster risk management, and looking forward to the high-level meeting of the\n"
+            "General Assembly on the midterm review of the New Urban Agenda in 2026;\n"
+            "Recognizing that local communities are the first responders in most disasters,\n"
+            "underlining the critical role played by in-country capacities in disaster risk\n"
+            "reduction, including preparedness, and capacity-building for community resilience,\n"
+            "Stressing the need for all relevant actors involved in international responses to\n"
+            "natural disasters to ensure that such responses are tailored to context, make use of\n"
+            "appropriate tools and support local systems, including by building on local expertise\n"
+            "and capacities,\n"
+            "Recognizing the adverse effects of climate change as contributors to\n"
+            "environmental degradation and extreme weather events, which may, in certain\n"
+            "instances, among other factors, contribute to disaster-induced human mobility,\n")
+    assert _preamble_openings(body) == ["Reaffirming the", "Recognizing that", "Stressing the", "Recognizing the"]
+
+
+def test_layout_a_name_wrapped_back_to_the_margin_goes_on_its_paragraph():
+    # pdftotext -layout, A/RES/80/109: first lines stand in six columns; "Refrigerated …" wraps
+    # back to the margin of the lines before, "Encouraging …" stands in as a first line
+    lines = [
+        "                         Recalling its resolutions on sustainable fisheries, including resolution",
+        "                   79/144 of 10 December 2024, and its other resolutions on the matter, and recalling",
+        "                   also the relevant provisions of the United Nations Convention on the Law of the",
+        "                   Sea and of the Agreement for the Implementation of the Provisions,",
+        "                         Recognizing further the role of the Global Record of Fishing Vessels,",
+        "                   Refrigerated Transport Vessels and Supply Vessels in the concerted fight against",
+        "                   illegal, unreported and unregulated fishing,",
+        "                        Encouraging Member States to use and strengthen appropriate focal points to",
+        "                   facilitate information exchange among one another,",
+    ]
+    blocks = unwrap(split_lines("\n".join(lines) + "\n"), ENG)
+    assert [b.text.split(" ", 2)[:2] for b in blocks] == [
+        ["Recalling", "its"], ["Recognizing", "further"], ["Encouraging", "Member"]]
+
+
+def test_a_preambular_paragraphs_last_item_ended_at_a_full_line_is_followed_by_the_next_paragraph():
+    # pdftotext, A/RES/80/210: "(e) …, 2024," fills its line; "Recalling also …" opens a paragraph
+    body = ("Welcoming the endorsement by the Committee on World Food Security of the following\n"
+            "policy products and recommendations of the Committee, among others:\n"
+            "(a) The Voluntary Guidelines to Support the Progressive Realization of the Right\n"
+            "to Adequate Food, at its thirtieth session, held from 20 to 23 September 2004,\n"
+            "(b) The Principles for Responsible Investment in Agriculture and Food\n"
+            "Systems, 16 at its forty-first session, held from 13 to 18 October 2014,\n"
+            "(c) The Voluntary Guidelines on Food Systems and Nutrition, at its forty-seventh\n"
+            "session, held from 8 to 11 February 2021,\n"
+            "(d) The Voluntary Guidelines on Gender Equality and Women’s and Girls’\n"
+            "Empowerment in the Context of Food Security and Nutrition, 18 at its fifty-first\n"
+            "session, held from 23 to 27 October and on 25 November 2023,\n"
+            "(e) The Policy Recommendations on Reducing Inequalities for Food Security\n"
+            "and Nutrition, 19 at its fifty-second session, held from 21 to 25 October 2024,\n"
+            "Recalling also the endorsement of the Voluntary Guidelines for Securing\n"
+            "Sustainable Small-Scale Fisheries in the Context of Food Security and Poverty\n"
+            "Eradication by the Committee on Fisheries, at its thirty-first session, held in June\n"
+            "2014,\n"
+            "Stressing the importance of the Second International Conference on Nutrition,\n"
+            "hosted by the World Health Organization and the Food and Agriculture Organization\n"
+            "of the United Nations in Rome from 19 to 21 November 2014, and of its outcome\n"
+            "documents, the Rome Declaration on Nutrition and the Framework for Action,\n")
+    assert _preamble_openings(body) == ["Welcoming the", "Recalling also", "Stressing the"]

@@ -108,23 +108,38 @@ def part_heading(text: str) -> tuple[str, str] | None:
 
 
 _NOT_OPENERS = frozenset("united limited red federated associated unified".split())
+_NOT_ADVERBS = frozenset("assembly family supply reply july italy ally rally".split())  # nouns in -ly
 
 
 def looks_preambular(text: str, lang: Language) -> bool:
     """Whether a paragraph opens the way preambular paragraphs do ("Recalling", "Deeply concerned").
 
     Words that only look like participles ("United Nations") do not count, nor does the first
-    word of a title in title case ("Securing Our Common Future").
+    word of a title in title case ("Securing Our Common Future"); a listed opener before a name
+    ("Welcoming Human Rights Council resolution") still counts, and so does an adverb before an
+    opener ("Strongly convinced", "Solemnly proclaiming").
     """
     words = re.sub(r"^[*_]+", "", text).split(" ", 4)
     if not words[0][:1].isupper():  # "comprising …" on a wrapped line goes on a sentence
         return False
     first = words[0].strip(",*_").lower()
-    if first in _NOT_OPENERS or (len(words) >= 4 and all(w[:1].isupper() for w in words[1:4])):
+    if first in _NOT_OPENERS:
         return False
-    if first.endswith(("ment", "ments")) and "ment" not in lang.opener_suffixes:
+    if (first.endswith(lang.adverb_endings) and first not in _NOT_ADVERBS and len(words) > 1
+            and words[1][:1].islower() and _opening_word(words[1].strip(",;*_"), lang)):
+        return True
+    if (first not in lang.preamble_openers and len(words) >= 4
+            and all(w[:1].isupper() for w in words[1:4])):
+        return False
+    return _opening_word(first, lang)
+
+
+def _opening_word(word: str, lang: Language) -> bool:
+    """Whether a (lower-case) word is one preambular paragraphs open with: listed, or a participle
+    or adjective by its ending."""
+    if word.endswith(("ment", "ments")) and "ment" not in lang.opener_suffixes:
         return False  # "Disarmament", "Development": nouns, though they end like "Confident"
-    return first in lang.preamble_openers or first.endswith(lang.opener_suffixes)
+    return word in lang.preamble_openers or word.endswith(lang.opener_suffixes)
 
 
 def meeting_line(text: str, lang: Language) -> bool:
@@ -165,6 +180,9 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
         current = None
 
     page_break = False  # a page ended in the gap
+    first_indent: int | None = None  # the indent of the current block's first line
+    indent_before: int | None = None  # of the text line before that first line: the margin there
+    last_indent: int | None = None  # of the last text line seen
     texts = [i for i, line in enumerate(lines) if line.kind == "text"]
     following = dict(zip(texts, texts[1:]))  # a text line's index -> the next text line's
     for k, line in enumerate(lines):
@@ -177,9 +195,11 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
             # a block closed at a gap may still continue here (page-cut paragraph)
             if gap and blocks and layout.goes_on(blocks[-1][1].probe(), text, lang, page_break):
                 current = blocks.pop()
+                first_indent = indent_before = None  # a block taken up again: its first line is long gone
                 current[1].wrap(text)
             else:
                 current = (line.no, Pieces(text))
+                first_indent, indent_before = _indent(line.text), last_indent
         elif current[1].length <= 12 and _number_only(current[1].text) and not (gap and opens_structure(text)):
             current[1].add(" ")  # "1." alone on its line (pdfminer: and a blank line), then its text
             current[1].add(text)
@@ -189,14 +209,18 @@ def unwrap(lines: list[Line], lang: Language) -> list[Block]:
             else:
                 close()
                 current = (line.no, Pieces(text))
+                first_indent, indent_before = _indent(line.text), last_indent
         elif not line.in_box and (
-                layout.opens_block(current[1].probe(), text, lang, lines[following[k]].text if k in following else None)
+                layout.opens_block(current[1].probe(), text, lang, lines[following[k]].text if k in following else None,
+                                   line.text, (first_indent, indent_before))
                 or layout.indented_opening(line.text, current[1].probe())):
             close()
             current = (line.no, Pieces(text))
+            first_indent, indent_before = _indent(line.text), last_indent
         else:
             current[1].wrap(text)
         gap = page_break = False
+        last_indent = _indent(line.text)
         layout.saw(text)
     close()
     return restore_displaced_last_lines([Block(no, pieces.text) for no, pieces in blocks], lang)
@@ -276,9 +300,28 @@ class _Layout:
                 and not opens_structure(text) and not looks_preambular(text, lang)
                 and not re.match(lang.annex, text) and not re.match(lang.closing["meeting"], text))
 
-    def opens_block(self, prev: str, text: str, lang: Language, nxt: str | None = None) -> bool:
+    def name_at_margin(self, raw: str | None, indents: tuple[int | None, int | None], text: str,
+                       lang: Language) -> bool:
+        """Where a paragraph's first line stands in further than its other lines (pypdf: one
+        space; ``pdftotext -layout``: a few, and a page's margin may differ from the next one's),
+        a line set back from the first line of the block it follows to the margin the line before
+        that block stood at goes on the block when its first word is an opener only by its ending:
+        a name wrapped after a comma ("Fishing Vessels,", then "Refrigerated Transport Vessels …"),
+        not a paragraph. ``indents``: of the block's first line, and of the line before it."""
+        first, before = indents
+        if raw is None or first is None or before is None:
+            return False
+        indent = _indent(raw)  # -layout sets a column a space either way
+        if abs(indent - before) > 1 or not (indent <= first - 2 or indent == 0 < first):
+            return False
+        word = text.split(" ", 1)[0].strip(",;*_").lower()
+        return word not in lang.preamble_openers and not word.endswith(lang.adverb_endings)
+
+    def opens_block(self, prev: str, text: str, lang: Language, nxt: str | None = None,
+                    raw: str | None = None, indents: tuple[int | None, int | None] = (None, None)) -> bool:
         """Whether a line right after ``prev`` (no blank line between) opens a new block; ``nxt``
-        is the text line after it, if any."""
+        is the text line after it, if any; ``raw``: the line as printed, with its indent;
+        ``indents``: of the first line of the block it would go on, and of the line before that."""
         if (opens_structure(text) or re.match(lang.annex, text)) and _may_end_before(prev):
             return True
         if self.next_number(text):
@@ -296,8 +339,12 @@ class _Layout:
                 looks_preambular(text, lang) or (short and prev.rsplit(" ", 1)[-1].lower() not in lang.small_words)):
             # "I", "Activities of …", then the part's own "Recalling …" or its paragraph: a block of its own
             return True
-        if (short or (self.unspaced and _may_end_at_full_line(prev, lang))) and _new_paragraph_line(prev, text, lang):
+        if ((short or (self.unspaced and _may_end_at_full_line(prev, lang))) and _new_paragraph_line(prev, text, lang)
+                and not self.name_at_margin(raw, indents, text, lang)):
             return True
+        if (self.unspaced and ITEM_NUM.match(prev) and ending(prev) in (",", ";")
+                and text.split(" ", 1)[0].lower() in lang.preamble_openers):
+            return True  # a preambular paragraph's last item, ended at a full line: "(e) …, 2024," / "Recalling also …"
         if self.unspaced and ending(prev) in (".", ";", ":") and _heading_line(text, self.width, lang, nxt):
             return True
         return self.one_per_line and ending(prev) in (".", ";") and _whole_paragraph_line(text)
@@ -320,10 +367,12 @@ def _indent_margin(lines: list[Line]) -> int | None:
 
 def _may_end_at_full_line(block: str, lang: Language) -> bool:
     """Whether a block may end at a line that fills the page: when it is the last operative
-    paragraph ("."), or a preambular paragraph or a decision's chapeau (",") — never a numbered
-    paragraph at a comma ("… the Use,\nStockpiling, Production and Transfer …")."""
+    paragraph ("."), or a preambular paragraph (",", or the ";" some close with) or a decision's
+    chapeau (",") — never a numbered paragraph at a comma ("… the Use,\nStockpiling, Production
+    and Transfer …")."""
     end = ending(block)
-    return end == "." or (end == "," and (looks_preambular(block, lang) or bool(re.match(lang.decision_opening, block))))
+    return end == "." or (end in (",", ";") and looks_preambular(block, lang)) or (
+        end == "," and bool(re.match(lang.decision_opening, block)))
 
 
 def _unspaced(lines: list[Line], lang: Language) -> bool:

@@ -18,7 +18,7 @@ from ...languages import Language
 from ...notices import Notice
 from .blocks import ITEM_NUM, PARA_NUM, ending, looks_preambular, meeting_line, more_words_than, opens_structure
 from .footnotes import RULE
-from .furniture import PAGE_NUMBER, is_job_or_barcode
+from .furniture import PAGE_NUMBER, SYMBOL_LINE, is_job_or_barcode
 from .lines import Line
 from .structure import initial_phrase
 
@@ -332,7 +332,8 @@ def _move_detached_openers(items: list[Item], lang: Language) -> list[Item]:
     k = 1
     while k < len(items):
         before = items[k - 1]
-        if _label(before) or (isinstance(before, Box) and ending(before.text) in (",", ";", ".", ":")):
+        if (_label(before) or (isinstance(before, Box) and ending(before.text) in (",", ";", ".", ":"))
+                or _after_running_header(items, k)):
             j = k
             while j < len(items) and j - k < 3 and _fragment(items[j]):
                 j += 1
@@ -344,6 +345,19 @@ def _move_detached_openers(items: list[Item], lang: Language) -> list[Item]:
                 continue
         k += 1
     return items
+
+
+def _after_running_header(items: list[Item], k: int) -> bool:
+    """Whether ``items[k]`` opens a page's text: after the page break, only the running header's
+    symbol and title (one box each, in either order) precede it. The page break ended the previous
+    page's line, so a detached opener here opens its paragraph as after a clause's end."""
+    for n in (1, 2):
+        head = items[k - n:k]
+        if (k - n >= 1 and not isinstance(items[k - n - 1], Box)
+                and all(isinstance(b, Box) and len(b.lines) == 1 and not ending(b.text) for b in head)
+                and any(SYMBOL_LINE.match(b.text) for b in head)):  # type: ignore[union-attr]
+            return True
+    return False
 
 
 def _tuck_fragments(items: list[Item], lang: Language, notes: list[Notice]) -> list[Item]:
