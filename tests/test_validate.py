@@ -355,3 +355,24 @@ def test_an_installed_wheel_validates(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(target), str(BROKEN / "eid-para.xml")], cwd=tmp_path,
                          check=True, capture_output=True, text=True, timeout=60).stdout.split()
     assert out == [str(target / "akn" / "validation" / "__init__.py"), "eid-para"]
+
+
+# ------------------------------------------------------------------------ akn's own output
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED)[:6] + [PROFILE_EXAMPLE.name])
+def test_own_output_is_checked_as_any_document_is(name):
+    """What akn wrote is parsed without the hostile-input checks (trusted): the same findings,
+    lines and paths as through the safe reader."""
+    data = (PROFILE_EXAMPLE if name == PROFILE_EXAMPLE.name else BROKEN / name).read_bytes()
+    trusted = [(p.line, p.xpath, p.rule, p.message) for p in validate_bytes(data, profile="house", trusted=True)]
+    safe = [(p.line, p.xpath, p.rule, p.message) for p in validate_bytes(data, profile="house")]
+    assert trusted == safe
+
+
+def test_own_output_with_a_doctype_or_comment_still_goes_through_the_safe_reader():
+    data = PROFILE_EXAMPLE.read_bytes()
+    doctype = data.replace(b"<akomaNtoso", b"<!DOCTYPE akomaNtoso SYSTEM 'x.dtd'><akomaNtoso", 1)
+    assert any("DOCTYPE" in p.message for p in validate_bytes(doctype, trusted=True))
+    commented = data.replace(b"<akomaNtoso", b"<!-- a note --><akomaNtoso", 1)
+    assert validate_bytes(commented, profile="house", trusted=True) == validate_bytes(data, profile="house", trusted=True)

@@ -219,8 +219,10 @@ def _paragraph(lines: list[PrintedLine]) -> Paragraph:
     marked, plain = Pieces(), Pieces()
     for line in lines:
         pieces = styled_pieces(line.runs)  # once for both texts
-        add_line(marked, _marked(pieces, marks=not italic_only))
-        plain.wrap(_marked(pieces, marks=False).strip())
+        text = _marked(pieces, marks=False)
+        # the marks differ only where a run is in italics
+        add_line(marked, _marked(pieces, marks=True) if not italic_only and any(p[1] for p in pieces) else text)
+        plain.wrap(text.strip())
     return Paragraph(" ".join(marked.text.split()), lines[0].page, " ".join(plain.text.split()),
                      all(line.bold for line in lines))
 

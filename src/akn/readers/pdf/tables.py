@@ -98,20 +98,30 @@ _LABEL = re.compile(r"\s*(?:\d{1,4}\.|\([a-z]{1,2}\)|\([ivxl]{1,6}\))\s*")
 
 def _beside(lines: list[PrintedLine]) -> list[bool]:
     """For each line, whether another line stands beside it on its baseline, apart from it (a
-    paragraph's label printed apart from its text does not count)."""
+    paragraph's label printed apart from its text does not count). Of the 12 lines above and below
+    it in height order, only those within reach of its baseline are looked at: in that order the
+    first one out of reach ends the search that way."""
     by_page: dict[int, list[int]] = {}
     for k, line in enumerate(lines):
         by_page.setdefault(line.page, []).append(k)
     out = [False] * len(lines)
     for indices in by_page.values():
         ordered = sorted(indices, key=lambda i: lines[i].y)
-        for pos, i in enumerate(ordered):
-            line = lines[i]
-            for j in ordered[max(0, pos - 12): pos + 12]:
-                other = lines[j]
-                if (j != i and abs(other.y - line.y) < 0.3 * line.size and (other.x0 > line.x1 or other.x1 < line.x0)
-                        and not _LABEL.fullmatch(min(line, other, key=lambda l: l.x0).text)):
-                    out[i] = True
+        page_lines = [lines[i] for i in ordered]
+        ys = [line.y for line in page_lines]
+        spans = [(line.x0, line.x1) for line in page_lines]
+        for pos, line in enumerate(page_lines):
+            y, reach = ys[pos], 0.3 * line.size
+            x0, x1 = spans[pos]
+            for near in (range(pos - 1, max(0, pos - 12) - 1, -1), range(pos + 1, min(len(ordered), pos + 12))):
+                for q in near:
+                    if abs(ys[q] - y) >= reach:
+                        break
+                    ox0, ox1 = spans[q]
+                    if (ox0 > x1 or ox1 < x0) and not _LABEL.fullmatch((line if x0 <= ox0 else page_lines[q]).text):
+                        out[ordered[pos]] = True
+                        break
+                if out[ordered[pos]]:
                     break
     return out
 
