@@ -269,7 +269,7 @@ def test_reports_render_every_problem_in_every_format():
         "::warning file=a%2C b.xml,line=4,title=akn validate%3A conclusions-date::hmm (/akomaNtoso/x)"]
     data = json.loads(render_reports(reports, "json"))
     assert data["invalid"] == 1 and data["files"][0]["problems"][0] == {
-        "line": 3, "xpath": "/akomaNtoso", "rule": "eid-para", "level": "xsd", "severity": "error",
+        "line": 3, "xpath": "/akomaNtoso", "rule": "eid-para", "code": "eid-para", "level": "xsd", "severity": "error",
         "message": "bad: 100%\nreally"}
     suite = etree.fromstring(render_reports(reports, "junit").encode("utf-8"))
     assert suite.get("tests") == "2" and suite.get("failures") == "1"

@@ -39,8 +39,9 @@ def text(reports: list[FileReport]) -> str:
 
 
 def _problem_dict(p: Problem) -> dict:
-    return {"line": p.line, "xpath": p.xpath, "rule": p.rule, "level": p.level, "severity": p.severity,
-            "message": p.message}
+    # "code" repeats the rule under the name akn.Notice and the library's Problem.code use
+    return {"line": p.line, "xpath": p.xpath, "rule": p.rule, "code": p.rule, "level": p.level,
+            "severity": p.severity, "message": p.message}
 
 
 def as_json(reports: list[FileReport]) -> str:
