@@ -15,11 +15,15 @@ import argparse
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from pathlib import Path
 
 from akn.api import read_any, render
 from akn.errors import AknError
 from akn.model import BodyPart, Section, walk_paragraphs
+from akn.readers.text import ReadResult
 
 #: letters and digits apart: an extraction glues markers to words ("migrants7") that the reader
 #: takes apart, which loses nothing
@@ -55,15 +59,20 @@ def numbering_runs(body: list[BodyPart]) -> list[list[str | None]]:
     return [run for run in runs if run] or [[]]
 
 
+def read_input(data: bytes, name: str, use_tags: bool = True) -> ReadResult:
+    """An input read as ``akn convert`` reads it; a PDF from fonts and positions alone when
+    ``use_tags`` is false."""
+    if data.startswith(b"%PDF-") and not use_tags:
+        from akn.readers.pdf import read_pdf
+
+        return read_pdf(data, filename=name, use_tags=False)
+    return read_any(data, filename=name)
+
+
 def problems(data: bytes, name: str, use_tags: bool = True) -> list[str]:
     """The invariants one input breaks (empty when it keeps them all)."""
     try:
-        if data.startswith(b"%PDF-") and not use_tags:
-            from akn.readers.pdf import read_pdf
-
-            result = read_pdf(data, filename=name, use_tags=False)
-        else:
-            result = read_any(data, filename=name)
+        result = read_input(data, name, use_tags)
         render(result.resolution, "akn")  # validates against the OASIS schema
         text = render(result.resolution, "text")
     except AknError as e:
@@ -92,21 +101,40 @@ def problems(data: bytes, name: str, use_tags: bool = True) -> list[str]:
     return out
 
 
-def main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def broken(data: bytes, name: str, use_tags: bool = True) -> str | None:
+    """The invariants one input breaks, on one line; None when it keeps them all."""
+    return "; ".join(problems(data, name, use_tags)) or None
+
+
+Check = Callable[[bytes, str, bool], "str | None"]
+
+
+def _check_file(check: Check, path: Path, use_tags: bool) -> str | None:
+    return check(path.read_bytes(), path.name, use_tags)
+
+
+def run_over_folder(argv: list[str], description: str, check: Check, kept: str) -> int:
+    """The command line of a check over a folder: ``check`` on each input (in ``--jobs``
+    processes), a line for each one it finds wrong, then the count of those that are ``kept``."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("folder", type=Path)
     ap.add_argument("--glob", default="*.pdf")
     ap.add_argument("--no-tags", action="store_true", help="ignore PDF structure trees")
+    ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args(argv)
     paths = sorted(args.folder.glob(args.glob))
     bad = 0
-    for path in paths:
-        found = problems(path.read_bytes(), path.name, use_tags=not args.no_tags)
-        if found:
-            bad += 1
-            print(f"{path.name}: {'; '.join(found)}")
-    print(f"{len(paths) - bad}/{len(paths)} keep every invariant")
+    with ProcessPoolExecutor(args.jobs) as pool:
+        for path, found in zip(paths, pool.map(_check_file, repeat(check), paths, repeat(not args.no_tags))):
+            if found:
+                bad += 1
+                print(f"{path.name}: {found}")
+    print(f"{len(paths) - bad}/{len(paths)} {kept}")
     return 1 if bad else 0
+
+
+def main(argv: list[str]) -> int:
+    return run_over_folder(argv, __doc__.split("\n\n")[0], broken, "keep every invariant")
 
 
 if __name__ == "__main__":

@@ -9,25 +9,20 @@ differ, the first differing line of each, then a count; exits 1 if any differs.
 """
 from __future__ import annotations
 
-import argparse
 import difflib
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from akn.api import read_any, render
 from akn.errors import AknError
 
+from .invariants import read_input, run_over_folder
+
 
 def difference(data: bytes, name: str, use_tags: bool = True) -> str | None:
     """None when the PDF's text converts back to the PDF's AKN; else the first difference."""
     try:
-        if use_tags:
-            result = read_any(data, filename=name)
-        else:
-            from akn.readers.pdf import read_pdf
-
-            result = read_pdf(data, filename=name, use_tags=False)
+        result = read_input(data, name, use_tags)
         xml = render(result.resolution, "akn")
         text = render(result.resolution, "text")
     except AknError as e:
@@ -43,27 +38,9 @@ def difference(data: bytes, name: str, use_tags: bool = True) -> str | None:
     return " | ".join(line.strip()[:160] for line in diff[:4])
 
 
-def _one(args: tuple[Path, bool]) -> tuple[str, str | None]:
-    path, use_tags = args
-    return path.name, difference(path.read_bytes(), path.name, use_tags)
-
-
 def main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("folder", type=Path)
-    ap.add_argument("--glob", default="*.pdf")
-    ap.add_argument("--no-tags", action="store_true", help="ignore PDF structure trees")
-    ap.add_argument("--jobs", type=int, default=2)
-    args = ap.parse_args(argv)
-    paths = sorted(args.folder.glob(args.glob))
-    bad = 0
-    with ProcessPoolExecutor(args.jobs) as pool:
-        for name, found in pool.map(_one, [(p, not args.no_tags) for p in paths]):
-            if found:
-                bad += 1
-                print(f"{name}: {found}")
-    print(f"{len(paths) - bad}/{len(paths)} convert back to the same AKN from their text")
-    return 1 if bad else 0
+    return run_over_folder(argv, __doc__.split("\n\n")[0], difference,
+                           "convert back to the same AKN from their text")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..text.blocks import ITEM_NUM, PARA_NUM, CellText
+from ..text.blocks import PARA_NUM, CellText, opens_with_label
 from ..text.footnotes import Pieces
 from .document import Page, PrintedLine, Run
 from .tables import TableRows, find_tables
@@ -149,18 +149,6 @@ def _group(lines: list[PrintedLine], body_size: float, tagged: bool) -> list[lis
         else:
             groups[-1].append(line)
     return groups
-
-
-def opens_with_label(text: str, last_number: int) -> bool:
-    """Whether a line opens with the label of a numbered paragraph or a sub-item ("12.", "(b)",
-    "(iv)"), as the text reader reads labels (blocks.PARA_NUM, blocks.ITEM_NUM). A number of four
-    digits may be a year ending a sentence ("… by 2030. The …"): it is a label only as the number
-    after ``last_number``, as the text reader takes it."""
-    text = text.lstrip()
-    m = PARA_NUM.match(text)
-    if m:
-        return len(m.group(1)) < 4 or int(m.group(1)) == last_number + 1
-    return bool(ITEM_NUM.match(text))
 
 
 @dataclass

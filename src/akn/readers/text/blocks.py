@@ -83,6 +83,17 @@ def rejoin_split_compounds(text: str) -> str:
     return _SPLIT_COMPOUND.sub("-", text) if "- " in text else text
 
 
+def opens_with_label(text: str, last_number: int) -> bool:
+    """Whether a line opens with the label of a numbered paragraph or a sub-item ("12.", "(b)",
+    "(iv)"). A number of four digits may be a year ending a sentence ("… by 2030. The …"): it is
+    a label only as the number after ``last_number``, as :meth:`_Layout.next_number` takes it."""
+    text = text.lstrip()
+    if _SHORT_PARA_NUM.match(text) or ITEM_NUM.match(text):
+        return True
+    m = PARA_NUM.match(text)
+    return bool(m) and int(m.group(1)) == last_number + 1
+
+
 def opens_structure(text: str) -> bool:
     """Whether a line opens a numbered paragraph, a sub-item, a bullet or a section heading."""
     return bool(

@@ -19,7 +19,7 @@ from .blocks import (
     BULLET, ITEM_NUM, LETTER_HEADING, PARA_NUM, ROMAN_HEADING, UNSTOPPED_NUMBER, Block, ending, looks_preambular,
     more_words_than, part_heading,
 )
-from .footnotes import CITATION as _CITATION
+from .footnotes import CITATION
 from .inlines import InlineParser, weave
 
 ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
@@ -348,7 +348,7 @@ class BodyBuilder:
         if m is None or last is None or last.num is None or int(m.group(1)) != self.last_num + 1:
             return None
         tail = last.items[-1].children if last.items else last.children
-        if ending(_plain(tail)) not in (";", ".", ":") or _CITATION.match(text[m.end():]):
+        if ending(_plain(tail)) not in (";", ".", ":") or CITATION.match(text[m.end():]):
             return None
         return m
 
