@@ -411,7 +411,6 @@ class _Structure:
             k += 1
         return k
 
-
     def _table(self, block: _Block) -> Table:
         """``| cell | cell |`` rows; a ``|---|`` line makes the row above it a header row."""
         rows: list[list[Cell]] = []

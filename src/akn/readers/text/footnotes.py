@@ -139,7 +139,7 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], dict[str, NoteBody], 
                                            f"footnote {alone.group(1)} is printed out of order; its text is not known",
                                            line.no))
                 current = resume
-            elif pending and (not notes[current].tail or notes[current].tail.rstrip().endswith((".", ")"))):
+            elif pending and (not notes[current].tail or _note_complete(notes[current].tail)):
                 current = pending.pop(0)
                 notes[current].wrap(text.strip())
             elif current:
